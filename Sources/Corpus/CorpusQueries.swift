@@ -1,0 +1,120 @@
+import GRDB
+
+/// A table exported row by row: column names and, per row, one optional text per column.
+public struct TableDump: Sendable {
+    public var name: String
+    public var columns: [String]
+}
+
+/// Counts over the whole corpus.
+public struct CorpusTotals: Sendable, Equatable {
+    public var captures = 0
+    public var skipped = 0
+    public var posts = 0
+    public var postsWithComments = 0
+    public var comments = 0
+    public var removedByAdmin = 0
+    public var removedByAuthor = 0
+    public var pending = 0
+    public var pingbacks = 0
+}
+
+extension CorpusStore {
+    /// The exported tables, their columns in order, and their stable sort order.
+    /// Column names follow the thread record (`id`, `parent`, `author_url`, …).
+    static let exports: [(table: TableDump, sql: String)] = [
+        (
+            TableDump(
+                name: "posts",
+                columns: [
+                    "post_id", "url", "blog_host", "platform", "title", "author", "published", "published_raw",
+                    "comment_count_shown", "comments_found", "pingbacks_found", "source_file", "source_offset",
+                    "captured", "sha1",
+                ]),
+            """
+            SELECT p.post_id, p.url, p.blog_host, p.platform, p.title, p.author, p.published, p.published_raw,
+                   p.comment_count_shown, p.comments_found, p.pingbacks_found, c.source_file, c.source_offset,
+                   c.captured, c.sha1
+            FROM posts p JOIN captures c ON c.capture_id = p.capture_id
+            ORDER BY p.post_id
+            """
+        ),
+        (
+            TableDump(
+                name: "comments",
+                columns: [
+                    "post_id", "id", "parent", "position", "depth", "author", "author_url", "is_post_author",
+                    "published", "published_raw", "status", "text",
+                ]),
+            """
+            SELECT post_id, id, parent, position, depth, author, author_url,
+                   CASE is_post_author WHEN 1 THEN 'true' ELSE 'false' END,
+                   published, published_raw, status, text
+            FROM comments ORDER BY post_id, position
+            """
+        ),
+        (
+            TableDump(name: "pingbacks", columns: ["post_id", "position", "url", "title", "published"]),
+            "SELECT post_id, position, url, title, published FROM pingbacks ORDER BY post_id, position"
+        ),
+        (
+            TableDump(name: "skipped", columns: ["source_file", "source_offset", "bytes", "reason"]),
+            """
+            SELECT source_file, source_offset, bytes, reason FROM captures WHERE outcome = 'skipped'
+            ORDER BY source_file, source_offset
+            """
+        ),
+    ]
+
+    /// The tables ``forEachRow(of:_:)`` can export, in export order.
+    public static var exportedTables: [TableDump] { exports.map(\.table) }
+
+    /// Calls `body` with every row of an exported table in its stable order; `nil`
+    /// is an unknown value. Streams, so memory stays flat.
+    public func forEachRow(of table: String, _ body: ([String?]) throws -> Void) throws {
+        guard let entry = Self.exports.first(where: { $0.table.name == table }) else {
+            throw CorpusError(path: path, reason: "no exported table named \(table)")
+        }
+        try queue.read { db in
+            let rows = try Row.fetchCursor(db, sql: entry.sql)
+            while let row = try rows.next() {
+                try body((0..<row.count).map { i -> String? in
+                    switch row[i] as DatabaseValue? {
+                    case nil: return nil
+                    case let value?:
+                        switch value.storage {
+                        case .null: return nil
+                        case .int64(let n): return String(n)
+                        case .double(let d): return String(d)
+                        case .string(let s): return s
+                        case .blob: return nil
+                        }
+                    }
+                })
+            }
+        }
+    }
+
+    /// Counts over everything stored.
+    public func totals() throws -> CorpusTotals {
+        try queue.read { db in
+            var t = CorpusTotals()
+            t.captures = try Int.fetchOne(db, sql: "SELECT count(*) FROM captures") ?? 0
+            t.skipped = try Int.fetchOne(db, sql: "SELECT count(*) FROM captures WHERE outcome = 'skipped'") ?? 0
+            t.posts = try Int.fetchOne(db, sql: "SELECT count(*) FROM posts") ?? 0
+            t.postsWithComments = try Int.fetchOne(db, sql: "SELECT count(*) FROM posts WHERE comments_found > 0") ?? 0
+            t.comments = try Int.fetchOne(db, sql: "SELECT count(*) FROM comments") ?? 0
+            let byStatus = try Row.fetchAll(db, sql: "SELECT status, count(*) FROM comments GROUP BY status")
+            for row in byStatus {
+                switch row[0] as String {
+                case "removed_by_admin": t.removedByAdmin = row[1]
+                case "removed_by_author": t.removedByAuthor = row[1]
+                case "pending": t.pending = row[1]
+                default: break
+                }
+            }
+            t.pingbacks = try Int.fetchOne(db, sql: "SELECT count(*) FROM pingbacks") ?? 0
+            return t
+        }
+    }
+}

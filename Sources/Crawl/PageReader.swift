@@ -1,0 +1,141 @@
+public import Extraction
+import Markup
+import Foundation
+import ThreadModel
+
+/// The outcome of reading and extracting one input file.
+public struct PageOutcome: Sendable {
+    public var file: String
+    public var bytes: Int
+    /// SHA-1 of the file's bytes, when it could be read.
+    public var sha1: String?
+    public var extraction: PageExtraction?
+    public var diagnostic: Diagnostic?
+}
+
+/// Reads pages from disk and extracts them on several threads, delivering the
+/// outcomes in input order, batch by batch, so output is deterministic whatever
+/// the number of jobs.
+public final class PageReader: Sendable {
+    private let profiles: ProfileSet
+    private let limits: ParseLimits
+    private let jobs: Int
+
+    /// - Parameters:
+    ///   - profiles: the profiles to extract with.
+    ///   - maxPageBytes: pages larger than this are skipped with a diagnostic.
+    ///   - jobs: worker threads (at least 1).
+    public init(profiles: ProfileSet, maxPageBytes: Int, jobs: Int) {
+        self.profiles = profiles
+        self.limits = ParseLimits(maxBytes: maxPageBytes)
+        self.jobs = max(1, jobs)
+    }
+
+    /// Extracts `files` and calls `deliver` with each batch of outcomes in order.
+    /// - Parameter skip: files to pass over without parsing (already stored), decided
+    ///   from their digest; called on worker threads.
+    /// - Throws: ``CrawlError/profiles(_:)`` when a profile does not compile.
+    public func run(
+        files: [String], batchSize: Int = 256, skip: @Sendable (String, String) -> Bool = { _, _ in false },
+        deliver: ([PageOutcome]) throws -> Void
+    ) throws {
+        var extractors: [ThreadExtractor] = []
+        do {
+            for _ in 0..<jobs { extractors.append(try ThreadExtractor(profiles: profiles, limits: limits)) }
+        } catch {
+            throw CrawlError.profiles("\(error)")
+        }
+        let pool = ExtractorPool(extractors)
+        var start = 0
+        while start < files.count {
+            let batch = Array(files[start..<min(start + batchSize, files.count)])
+            let results = ResultSlots(count: batch.count)
+            let next = Counter()
+            DispatchQueue.concurrentPerform(iterations: min(jobs, batch.count)) { worker in
+                let extractor = pool.extractor(worker)
+                while let i = next.take(below: batch.count) {
+                    results.set(i, Self.process(batch[i], extractor: extractor, maxBytes: limits.maxBytes, skip: skip))
+                }
+            }
+            try deliver(results.values)
+            start += batch.count
+        }
+    }
+
+    static func process(
+        _ file: String, extractor: ThreadExtractor, maxBytes: Int, skip: (String, String) -> Bool
+    ) -> PageOutcome {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > maxBytes {
+            let reason = MarkupError.tooLarge(bytes: size, limit: maxBytes).description
+            return PageOutcome(
+                file: file, bytes: size, sha1: nil, extraction: nil,
+                diagnostic: Diagnostic(.error, file: file, reason: "skipped: \(reason)"))
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: file), options: [.mappedIfSafe])
+        } catch {
+            return PageOutcome(
+                file: file, bytes: 0, sha1: nil, extraction: nil,
+                diagnostic: Diagnostic(.error, file: file, reason: "cannot read: \(Self.readReason(error))"))
+        }
+        let digest = data.withUnsafeBytes { SHA1.hex($0) }
+        if skip(file, digest) {
+            return PageOutcome(file: file, bytes: data.count, sha1: digest, extraction: nil, diagnostic: nil)
+        }
+        do {
+            let extraction = try extractor.extract(
+                data: data, source: SourceInfo(file: file, offset: 0, url: nil, captured: nil))
+            return PageOutcome(file: file, bytes: data.count, sha1: digest, extraction: extraction, diagnostic: nil)
+        } catch {
+            return PageOutcome(
+                file: file, bytes: data.count, sha1: digest, extraction: nil,
+                diagnostic: Diagnostic(.error, file: file, reason: "skipped: \(error.description)"))
+        }
+    }
+
+    private static func readReason(_ error: any Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code))).lowercased()
+        }
+        switch ns.code {
+        case NSFileReadNoPermissionError: return "permission denied"
+        case NSFileReadNoSuchFileError: return "no such file"
+        default: return "file is not readable"
+        }
+    }
+}
+
+/// Hands each worker its own extractor (extractors are not thread-safe).
+private final class ExtractorPool: @unchecked Sendable {
+    private let extractors: [ThreadExtractor]
+    init(_ extractors: [ThreadExtractor]) { self.extractors = extractors }
+    func extractor(_ worker: Int) -> ThreadExtractor { extractors[worker] }
+}
+
+/// A shared index dispenser for workers.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func take(below limit: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard value < limit else { return nil }
+        defer { value += 1 }
+        return value
+    }
+}
+
+/// Per-index result storage written by workers, read after they finish.
+private final class ResultSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [PageOutcome?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ outcome: PageOutcome) {
+        lock.lock()
+        slots[i] = outcome
+        lock.unlock()
+    }
+    var values: [PageOutcome] { slots.map { $0! } }
+}

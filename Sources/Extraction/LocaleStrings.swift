@@ -1,0 +1,71 @@
+import Foundation
+public import ThreadModel
+
+/// Moderation sentences and month names by language, read from the bundled
+/// `Locale/strings.json` (sources in `../shared/docs/LOCALES.md`).
+public struct LocaleStrings: Sendable {
+    let removedByAdmin: [String]
+    let removedByAuthor: [String]
+    let pending: [String]
+    /// Lower-cased month word → month number (1–12).
+    let months: [String: Int]
+
+    /// The bundled tables, loaded once.
+    public static let bundled: LocaleStrings = {
+        guard let url = Bundle.module.url(forResource: "strings", withExtension: "json", subdirectory: "Locale"),
+            let data = try? Data(contentsOf: url),
+            let file = try? JSONDecoder().decode(File.self, from: data)
+        else { preconditionFailure("Locale/strings.json is missing or invalid in the Extraction bundle") }
+        var months: [String: Int] = [:]
+        for names in file.months.values {
+            for (index, name) in names.enumerated() where months[name] == nil { months[name] = index + 1 }
+        }
+        return LocaleStrings(
+            removedByAdmin: file.removed_by_admin.map(Self.fold), removedByAuthor: file.removed_by_author.map(Self.fold),
+            pending: file.pending.map(Self.fold), months: months)
+    }()
+
+    private struct File: Decodable {
+        var removed_by_admin: [String]
+        var removed_by_author: [String]
+        var pending: [String]
+        var months: [String: [String]]
+    }
+
+    /// The removal status a placeholder text announces, or `nil` when it is not one.
+    public func removalStatus(of text: String) -> CommentStatus? {
+        let folded = Self.fold(text)
+        guard folded.count < 120 else { return nil }
+        if removedByAdmin.contains(where: { folded == $0 }) { return .removedByAdmin }
+        if removedByAuthor.contains(where: { folded == $0 }) { return .removedByAuthor }
+        return nil
+    }
+
+    /// `text` without an "awaiting moderation" sentence, and whether one was found.
+    public func strippingPending(from text: String) -> (text: String, pending: Bool) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+        var kept: [Substring] = []
+        var found = false
+        for line in lines {
+            let folded = Self.fold(String(line))
+            if pending.contains(where: { folded.contains($0) }) {
+                found = true
+                var rest = String(line)
+                for sentence in pending {
+                    if let range = rest.range(of: sentence, options: [.caseInsensitive]) { rest.removeSubrange(range) }
+                }
+                rest = rest.trimmingCharacters(in: .whitespaces)
+                if !rest.isEmpty { kept.append(Substring(rest)) }
+            } else {
+                kept.append(line)
+            }
+        }
+        return (kept.joined(separator: "\n"), found)
+    }
+
+    /// Lower-cases, straightens apostrophes and collapses whitespace.
+    static func fold(_ s: String) -> String {
+        s.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+            .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}

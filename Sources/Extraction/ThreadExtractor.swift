@@ -1,0 +1,397 @@
+public import Foundation
+public import Markup
+public import ThreadModel
+
+/// Why a page gave no thread record. The description is a short fragment that
+/// callers prefix with the file and offset.
+public enum ExtractionError: Error, Sendable, CustomStringConvertible {
+    case markup(MarkupError)
+
+    public var description: String {
+        switch self {
+        case .markup(let error): return error.description
+        }
+    }
+}
+
+/// One page's extraction: the thread record plus how it was obtained.
+public struct PageExtraction: Sendable {
+    public var record: ThreadRecord
+    /// The profile that read the comments (or identified the platform), if any.
+    public var profile: String?
+    /// The encoding the page was decoded with, and why.
+    public var encoding: String
+    public var encodingSource: EncodingSource
+}
+
+/// Turns one HTML page into a ``ThreadRecord`` using data-driven ``Profile``s.
+///
+/// Not thread-safe: create one per worker thread (compiled XPath expressions are
+/// cached per instance). Profiles are tried on every page; the one that finds the
+/// most comments wins, ties going to the higher priority.
+public final class ThreadExtractor {
+    private let profiles: [CompiledProfile]
+    private let pageDefaults: CompiledPostRules
+    private let dates: DateParser
+    private let locale: LocaleStrings
+    private let limits: ParseLimits
+
+    /// - Throws: ``ProfileError`` when a rule is not valid XPath or regex.
+    public init(profiles: ProfileSet, limits: ParseLimits = ParseLimits(), locale: LocaleStrings = .bundled) throws {
+        self.profiles = try profiles.profiles.map(CompiledProfile.init)
+            .sorted { ($0.profile.priority, $1.profile.name) > ($1.profile.priority, $0.profile.name) }
+        self.pageDefaults = try CompiledPostRules(profiles.pageDefaults, profile: "_page")
+        self.dates = DateParser(locale: locale)
+        self.locale = locale
+        self.limits = limits
+    }
+
+    /// Extracts the thread of one page.
+    /// - Parameters:
+    ///   - bytes: the raw page.
+    ///   - source: where it came from (copied into the record).
+    ///   - declaredEncoding: a charset from outside the page, e.g. an HTTP header.
+    /// - Throws: ``ExtractionError`` when the bytes are not an HTML page.
+    public func extract(bytes: UnsafeRawBufferPointer, source: SourceInfo, declaredEncoding: String? = nil)
+        throws(ExtractionError) -> PageExtraction
+    {
+        let document: HTMLDocument
+        do {
+            document = try HTMLDocument(
+                bytes: bytes, url: source.url, declaredEncoding: declaredEncoding, limits: limits)
+        } catch {
+            throw .markup(error)
+        }
+        return extract(document: document, source: source)
+    }
+
+    /// ``extract(bytes:source:declaredEncoding:)`` for `Data`.
+    public func extract(data: Data, source: SourceInfo, declaredEncoding: String? = nil) throws(ExtractionError)
+        -> PageExtraction
+    {
+        let result: Result<PageExtraction, ExtractionError> = data.withUnsafeBytes { buffer in
+            do throws(ExtractionError) {
+                return .success(try extract(bytes: buffer, source: source, declaredEncoding: declaredEncoding))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    func extract(document: HTMLDocument, source: SourceInfo) -> PageExtraction {
+        var warnings: [String] = []
+        switch document.encodingSource {
+        case .windows1252Fallback:
+            warnings.append("no charset declared and the bytes are not UTF-8: decoded as windows-1252")
+        case _ where document.repairedInvalidUTF8:
+            warnings.append("invalid UTF-8 sequences replaced by U+FFFD")
+        default: break
+        }
+        if document.conversionFailed {
+            warnings.append("bytes did not fit the \(document.encoding) encoding: text may be cut short")
+        }
+        let (chosen, items) = chooseProfile(document)
+        let postRules = [chosen?.post, pageDefaults].compactMap { $0 }
+        var post = readPost(document, rules: postRules)
+        if post.url == nil { post.url = source.url }
+        var comments: [CommentRecord] = []
+        if let chosen, let rules = chosen.comments, !items.isEmpty {
+            comments = readComments(document, items: items, rules: rules, post: post)
+        }
+        let pingbacks = chosen?.pingbacks.map { readPingbacks(document, rules: $0) } ?? []
+        if let shown = post.commentCountShown, shown != comments.count, shown != comments.count + pingbacks.count {
+            warnings.append("page claims \(shown) comments, \(comments.count) found (+\(pingbacks.count) pingbacks)")
+        }
+        let record = ThreadRecord(
+            source: source, platform: chosen?.profile.platform, post: post, comments: comments,
+            pingbacks: pingbacks, warnings: warnings)
+        return PageExtraction(
+            record: record, profile: chosen?.profile.name, encoding: document.encoding,
+            encodingSource: document.encodingSource)
+    }
+
+    // MARK: Profile choice
+
+    private func chooseProfile(_ document: HTMLDocument) -> (CompiledProfile?, [Node]) {
+        var best: (CompiledProfile, [Node])?
+        for profile in profiles {
+            guard let rules = profile.comments else { continue }
+            let items = document.nodes(rules.item)
+            if !items.isEmpty, items.count > (best?.1.count ?? 0) { best = (profile, items) }
+        }
+        if let best { return best }
+        let detected = profiles.first { profile in
+            profile.detect.contains { expression in
+                switch document.evaluate(expression) {
+                case .nodes(let nodes): return !nodes.isEmpty
+                case .boolean(let value): return value
+                case .string(let value): return !value.isEmpty
+                case .number(let value): return value != 0
+                }
+            }
+        }
+        return (detected, [])
+    }
+
+    // MARK: Post
+
+    private func readPost(_ document: HTMLDocument, rules: [CompiledPostRules]) -> PostRecord {
+        func first(_ keyPath: KeyPath<CompiledPostRules, [CompiledRule]>) -> String? {
+            for set in rules {
+                if let value = FieldReader.firstValue(set[keyPath: keyPath], in: document, from: nil) { return value }
+            }
+            return nil
+        }
+        var post = PostRecord()
+        post.url = first(\.url)
+        post.title = first(\.title)
+        post.author = first(\.author).map(Self.cleanAuthor)
+        for set in rules {
+            for rule in set.published {
+                guard let raw = FieldReader.value(rule, in: document, from: nil) else { continue }
+                if let parsed = dates.parse(raw), parsed.hasDate {
+                    post.published = parsed.iso.map { String($0.prefix(10)) }
+                    post.publishedRaw = raw
+                    break
+                }
+                if post.publishedRaw == nil { post.publishedRaw = raw }
+            }
+            if post.published != nil { break }
+        }
+        for set in rules {
+            for rule in set.commentCount {
+                guard let raw = FieldReader.value(rule, in: document, from: nil) else { continue }
+                if let count = CommentCount.parse(raw) {
+                    post.commentCountShown = count
+                    break
+                }
+            }
+            if post.commentCountShown != nil { break }
+        }
+        return post
+    }
+
+    // MARK: Comments
+
+    private struct Draft {
+        var item: Node
+        var parentIndex: Int?
+        var id: String?
+        var author: String?
+        var authorURL: String?
+        var publishedRaw: String?
+        var publishedCandidates: [String]
+        var permalink: String?
+        var text: String
+        var removedMarker: Bool
+        var pendingMarker: Bool
+        var postAuthorMarker: Bool
+    }
+
+    private func readComments(
+        _ document: HTMLDocument, items: [Node], rules: CompiledCommentRules, post: PostRecord
+    ) -> [CommentRecord] {
+        let ownership = Ownership(items: items)
+        let allItems = NodeSet(items)
+        var drafts: [Draft] = []
+        drafts.reserveCapacity(items.count)
+        for item in items {
+            let owned = { (nodes: [Node]) in nodes.filter { ownership.owner(of: $0).map { $0 == item } ?? true } }
+            func field(_ list: [CompiledRule]) -> String? {
+                for rule in list {
+                    if let value = FieldReader.value(rule, in: document, from: item, filter: owned) { return value }
+                }
+                return nil
+            }
+            func any(_ list: [XPathExpression]) -> Bool {
+                list.contains { !owned(document.nodes($0, from: item)).isEmpty }
+            }
+            var textNodes: [Node] = []
+            for expression in rules.text {
+                textNodes = owned(document.nodes(expression, from: item))
+                if !textNodes.isEmpty { break }
+            }
+            let excluded = NodeSet(rules.textExclude.flatMap { owned(document.nodes($0, from: item)) })
+            let text = textNodes.map { $0.visibleText(excluding: [allItems, excluded]) }
+                .filter { !$0.isEmpty }.joined(separator: "\n")
+            var author = field(rules.author)
+            for pattern in rules.authorStrip {
+                author = author.map {
+                    pattern.stringByReplacingMatches(
+                        in: $0, range: NSRange($0.startIndex..., in: $0), withTemplate: "")
+                }
+            }
+            let publishedCandidates = rules.published.compactMap {
+                FieldReader.value($0, in: document, from: item, filter: owned)
+            }
+            drafts.append(
+                Draft(
+                    item: item, parentIndex: ownership.parentIndex(of: item), id: field(rules.id),
+                    author: author.map(Self.cleanAuthor).flatMap { $0.isEmpty ? nil : $0 },
+                    authorURL: field(rules.authorURL).flatMap(Self.cleanURL), publishedRaw: nil,
+                    publishedCandidates: publishedCandidates, permalink: field(rules.permalink), text: text,
+                    removedMarker: any(rules.removed), pendingMarker: any(rules.pending),
+                    postAuthorMarker: any(rules.postAuthor)))
+        }
+        let order = dates.numericOrder(of: drafts.flatMap(\.publishedCandidates) + [post.publishedRaw].compactMap { $0 })
+        var ids: [String] = []
+        var seen = Set<String>()
+        for (index, draft) in drafts.enumerated() {
+            var id = draft.id ?? "p\(index + 1)"
+            if seen.contains(id) { id = "\(id)-p\(index + 1)" }
+            seen.insert(id)
+            ids.append(id)
+        }
+        var depths: [Int] = []
+        var records: [CommentRecord] = []
+        records.reserveCapacity(drafts.count)
+        for (index, draft) in drafts.enumerated() {
+            let depth = draft.parentIndex.map { depths[$0] + 1 } ?? 1
+            depths.append(depth)
+            let (published, raw) = publishedValue(draft, order: order)
+            var status = CommentStatus.visible
+            var text = draft.text
+            if let removal = locale.removalStatus(of: text) {
+                status = removal
+            } else if draft.removedMarker {
+                status = .deleted
+            } else {
+                let stripped = locale.strippingPending(from: text)
+                if stripped.pending || draft.pendingMarker {
+                    status = .pending
+                    text = stripped.text
+                }
+            }
+            let byName =
+                post.author.map { postAuthor in
+                    draft.author.map { Self.sameName($0, postAuthor) } ?? false
+                } ?? false
+            records.append(
+                CommentRecord(
+                    id: ids[index], parent: draft.parentIndex.map { ids[$0] }, position: index + 1, depth: depth,
+                    author: draft.author, authorURL: draft.authorURL,
+                    isPostAuthor: draft.postAuthorMarker || byName, published: published, publishedRaw: raw,
+                    status: status, text: text))
+        }
+        return records
+    }
+
+    /// The first candidate that parses as a date or time, completed from the
+    /// permalink instant when only a time of day is shown.
+    private func publishedValue(_ draft: Draft, order: NumericDateOrder?) -> (String?, String?) {
+        for raw in draft.publishedCandidates {
+            guard var parsed = dates.parse(raw, order: order) else { continue }
+            if !parsed.hasDate, let permalink = draft.permalink, let ms = Self.showCommentMilliseconds(permalink) {
+                parsed = InstantCompletion.complete(parsed, epochMilliseconds: ms) ?? parsed
+            }
+            return (parsed.iso, raw)
+        }
+        return (nil, draft.publishedCandidates.first)
+    }
+
+    private static let showComment = try! NSRegularExpression(pattern: #"showComment=(\d{10,13})"#)
+
+    static func showCommentMilliseconds(_ url: String) -> Int64? {
+        let ns = url as NSString
+        guard let m = showComment.firstMatch(in: url, range: NSRange(location: 0, length: ns.length)) else {
+            return nil
+        }
+        return Int64(ns.substring(with: m.range(at: 1)))
+    }
+
+    // MARK: Pingbacks
+
+    private func readPingbacks(_ document: HTMLDocument, rules: CompiledPingbackRules) -> [PingbackRecord] {
+        document.nodes(rules.item).map { item in
+            func field(_ list: [CompiledRule]) -> String? {
+                list.lazy.compactMap { FieldReader.value($0, in: document, from: item) }.first
+            }
+            let published = field(rules.published).flatMap { dates.parse($0)?.iso }
+            return PingbackRecord(url: field(rules.url), title: field(rules.title), published: published)
+        }
+    }
+
+    // MARK: Cleaning
+
+    static func cleanAuthor(_ raw: String) -> String {
+        var s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        while let last = s.last, last == ":" || last == "," || last == "|" || last == "·" {
+            s.removeLast()
+            s = s.trimmingCharacters(in: .whitespaces)
+        }
+        return s
+    }
+
+    static func cleanURL(_ raw: String) -> String? {
+        let s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let lower = s.lowercased()
+        guard !s.isEmpty, !s.hasPrefix("#"), !lower.hasPrefix("javascript:"), !lower.hasPrefix("mailto:") else {
+            return nil
+        }
+        return s
+    }
+
+    static func sameName(_ a: String, _ b: String) -> Bool {
+        LocaleStrings.fold(a) == LocaleStrings.fold(b)
+    }
+}
+
+/// Which comment item a node belongs to, and which item encloses another.
+struct Ownership {
+    private let index: [Node: Int]
+
+    init(items: [Node]) {
+        var index: [Node: Int] = [:]
+        for (i, item) in items.enumerated() { index[item] = i }
+        self.index = index
+    }
+
+    /// The nearest item that is `node` or encloses it.
+    func owner(of node: Node) -> Node? {
+        var current: Node? = node
+        while let n = current {
+            if index[n] != nil { return n }
+            current = n.parent
+        }
+        return nil
+    }
+
+    /// The index of the nearest item strictly enclosing `item`.
+    func parentIndex(of item: Node) -> Int? {
+        var current = item.parent
+        while let n = current {
+            if let i = index[n] { return i }
+            current = n.parent
+        }
+        return nil
+    }
+}
+
+/// Parses "41 comments:", "One thought on …", "No comments:" and localised kin.
+enum CommentCount {
+    private static let numbered = try! NSRegularExpression(
+        pattern:
+            #"(\d[\d,.]*)\s+(comments?|responses?|thoughts?|replies|reply|reactions?|kommentare?|gedanken|meinungen|commentaires?|comentarios?|comentários?|commenti|reacties|opiniones|pensées)\b"#,
+        options: [.caseInsensitive])
+    private static let one = try! NSRegularExpression(
+        pattern: #"^\s*(one|1|ein|eine|un|une|uno|una|um|uma|eén|één)\s+(comment|response|thought|reply|kommentar|gedanke|commentaire|comentario|comentário|commento|reactie|pensée)"#,
+        options: [.caseInsensitive])
+    private static let none = try! NSRegularExpression(
+        pattern: #"^\s*(no|keine|aucun|sin|sem|nessun|geen)\s+\w*\s*(comments|responses|kommentare|commentaires?|comentarios|comentários|commenti|reacties)"#,
+        options: [.caseInsensitive])
+    private static let bare = try! NSRegularExpression(pattern: #"^\s*(\d{1,6})\s*$"#)
+
+    static func parse(_ text: String) -> Int? {
+        let range = NSRange(text.startIndex..., in: text)
+        let ns = text as NSString
+        if let m = numbered.firstMatch(in: text, range: range) {
+            let digits = ns.substring(with: m.range(at: 1)).filter(\.isNumber)
+            return Int(digits)
+        }
+        if one.firstMatch(in: text, range: range) != nil { return 1 }
+        if none.firstMatch(in: text, range: range) != nil { return 0 }
+        if let m = bare.firstMatch(in: text, range: range) { return Int(ns.substring(with: m.range(at: 1))) }
+        return nil
+    }
+}

@@ -1,0 +1,194 @@
+/// Moderation state of one comment as the archived page shows it.
+public enum CommentStatus: String, Codable, Sendable, CaseIterable {
+    case visible
+    case removedByAdmin = "removed_by_admin"
+    case removedByAuthor = "removed_by_author"
+    case pending
+    case deleted
+    case vanished
+}
+
+/// Where a thread record came from: the input file, the byte offset of the record
+/// inside it (0 for a plain file), the page URL and the capture time when known.
+public struct SourceInfo: Codable, Sendable, Equatable {
+    public var file: String
+    public var offset: Int
+    public var url: String?
+    public var captured: String?
+
+    public init(file: String, offset: Int = 0, url: String? = nil, captured: String? = nil) {
+        self.file = file
+        self.offset = offset
+        self.url = url
+        self.captured = captured
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(file, forKey: .file)
+        try c.encode(offset, forKey: .offset)
+        try c.encode(url, forKey: .url)
+        try c.encode(captured, forKey: .captured)
+    }
+}
+
+/// The post a comment thread belongs to, as the page presents it.
+public struct PostRecord: Codable, Sendable, Equatable {
+    public var url: String?
+    public var title: String?
+    public var author: String?
+    /// ISO 8601 local date or date-time, `nil` when the page does not settle it.
+    public var published: String?
+    /// The text the published value was read from.
+    public var publishedRaw: String?
+    /// The number of comments the page itself claims ("41 comments:").
+    public var commentCountShown: Int?
+
+    public init(
+        url: String? = nil, title: String? = nil, author: String? = nil, published: String? = nil,
+        publishedRaw: String? = nil, commentCountShown: Int? = nil
+    ) {
+        self.url = url
+        self.title = title
+        self.author = author
+        self.published = published
+        self.publishedRaw = publishedRaw
+        self.commentCountShown = commentCountShown
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case url, title, author, published
+        case publishedRaw = "published_raw"
+        case commentCountShown = "comment_count_shown"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(url, forKey: .url)
+        try c.encode(title, forKey: .title)
+        try c.encode(author, forKey: .author)
+        try c.encode(published, forKey: .published)
+        try c.encode(publishedRaw, forKey: .publishedRaw)
+        try c.encode(commentCountShown, forKey: .commentCountShown)
+    }
+}
+
+/// One comment, or one placeholder of a removed comment, at its place in the thread.
+public struct CommentRecord: Codable, Sendable, Equatable {
+    /// Platform comment id when the page has one, else `p<position>`; unique in its record.
+    public var id: String
+    /// The `id` of the comment this one is structurally nested under; `nil` = top level.
+    public var parent: String?
+    /// Document order from 1.
+    public var position: Int
+    /// Nesting depth from 1 (top level).
+    public var depth: Int
+    public var author: String?
+    public var authorURL: String?
+    public var isPostAuthor: Bool
+    /// ISO 8601 local date-time (no zone), `nil` when the page does not settle it.
+    public var published: String?
+    public var publishedRaw: String?
+    public var status: CommentStatus
+    public var text: String
+
+    public init(
+        id: String, parent: String? = nil, position: Int, depth: Int = 1, author: String? = nil,
+        authorURL: String? = nil, isPostAuthor: Bool = false, published: String? = nil,
+        publishedRaw: String? = nil, status: CommentStatus = .visible, text: String
+    ) {
+        self.id = id
+        self.parent = parent
+        self.position = position
+        self.depth = depth
+        self.author = author
+        self.authorURL = authorURL
+        self.isPostAuthor = isPostAuthor
+        self.published = published
+        self.publishedRaw = publishedRaw
+        self.status = status
+        self.text = text
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, parent, position, depth, author
+        case authorURL = "author_url"
+        case isPostAuthor = "is_post_author"
+        case published
+        case publishedRaw = "published_raw"
+        case status, text
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(parent, forKey: .parent)
+        try c.encode(position, forKey: .position)
+        try c.encode(depth, forKey: .depth)
+        try c.encode(author, forKey: .author)
+        try c.encode(authorURL, forKey: .authorURL)
+        try c.encode(isPostAuthor, forKey: .isPostAuthor)
+        try c.encode(published, forKey: .published)
+        try c.encode(publishedRaw, forKey: .publishedRaw)
+        try c.encode(status, forKey: .status)
+        try c.encode(text, forKey: .text)
+    }
+}
+
+/// A link to the post from another blog (pingback or trackback): not a comment.
+public struct PingbackRecord: Codable, Sendable, Equatable {
+    public var url: String?
+    public var title: String?
+    public var published: String?
+
+    public init(url: String? = nil, title: String? = nil, published: String? = nil) {
+        self.url = url
+        self.title = title
+        self.published = published
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(url, forKey: .url)
+        try c.encode(title, forKey: .title)
+        try c.encode(published, forKey: .published)
+    }
+}
+
+/// One post page's thread: the public `threadminer.thread/1` record that `extract`
+/// writes as one JSON line and `ingest` reads (see DESIGN.md, "The thread record").
+public struct ThreadRecord: Codable, Sendable, Equatable {
+    public static let schemaID = "threadminer.thread/1"
+
+    public var schema: String = ThreadRecord.schemaID
+    public var source: SourceInfo
+    /// Platform family (`blogger`, `wordpress`), `nil` when no profile matched.
+    public var platform: String?
+    public var post: PostRecord
+    public var comments: [CommentRecord]
+    public var pingbacks: [PingbackRecord]
+    public var warnings: [String]
+
+    public init(
+        source: SourceInfo, platform: String?, post: PostRecord, comments: [CommentRecord] = [],
+        pingbacks: [PingbackRecord] = [], warnings: [String] = []
+    ) {
+        self.source = source
+        self.platform = platform
+        self.post = post
+        self.comments = comments
+        self.pingbacks = pingbacks
+        self.warnings = warnings
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(schema, forKey: .schema)
+        try c.encode(source, forKey: .source)
+        try c.encode(platform, forKey: .platform)
+        try c.encode(post, forKey: .post)
+        try c.encode(comments, forKey: .comments)
+        try c.encode(pingbacks, forKey: .pingbacks)
+        try c.encode(warnings, forKey: .warnings)
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import Extraction
+import Foundation
+
+/// Options shared by the commands that extract pages.
+struct ExtractionOptions: ParsableArguments {
+    @Option(name: .long, help: "Worker threads (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .customLong("max-page-mb"), help: "Skip pages larger than this many MB.")
+    var maxPageMB: Int = 32
+
+    var maxPageBytes: Int { maxPageMB << 20 }
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+        guard maxPageMB >= 1 else { throw ValidationError("--max-page-mb must be at least 1.") }
+    }
+
+    func profiles() throws -> ProfileSet {
+        try ProfileSet.bundled()
+    }
+}

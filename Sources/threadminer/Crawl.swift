@@ -1,0 +1,72 @@
+import ArgumentParser
+import Corpus
+import Crawl
+import Foundation
+
+extension Threadminer {
+    struct Crawl: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Extract every saved page under the given folders into the corpus.",
+            discussion: """
+                Folders are walked recursively; files that cannot be parsed are reported \
+                (file, reason), counted and skipped. Rerunning passes over files already \
+                stored, so an interrupted crawl resumes where it stopped.
+                """)
+
+        @Argument(help: "Folders of saved pages, or single HTML files.")
+        var paths: [String]
+
+        @Option(help: "The corpus database.")
+        var db: String = "corpus.sqlite"
+
+        @OptionGroup var options: ExtractionOptions
+
+        func run() throws {
+            let corpus = try CorpusStore(path: db)
+            let stop = InterruptFlag.install()
+            let run = CrawlRun(
+                paths: paths, jobs: options.jobs, maxPageBytes: options.maxPageBytes, profiles: try options.profiles())
+            let summary = try run.run(
+                into: corpus, progress: { Terminal.progress($0.line) },
+                diagnostic: { d in
+                    Terminal.endProgress()
+                    Terminal.error(d.description)
+                }, shouldStop: { stop.isSet })
+            Terminal.endProgress()
+            print(summary.render())
+            print("corpus:             \(db)")
+            if summary.interrupted { throw ExitCode(130) }
+        }
+    }
+}
+
+/// Turns the first SIGINT into a request to stop after the current batch; a second
+/// SIGINT ends the process at once (the corpus stays consistent either way).
+final class InterruptFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var set = false
+    private var source: (any DispatchSourceSignal)?
+
+    var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return set
+    }
+
+    static func install() -> InterruptFlag {
+        let flag = InterruptFlag()
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler { [flag] in
+            flag.lock.lock()
+            let second = flag.set
+            flag.set = true
+            flag.lock.unlock()
+            if second { exit(130) }
+            Terminal.error("\ninterrupt: finishing the current batch; press Ctrl-C again to stop at once")
+        }
+        source.resume()
+        flag.source = source
+        return flag
+    }
+}

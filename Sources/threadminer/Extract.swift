@@ -1,0 +1,37 @@
+import ArgumentParser
+import Crawl
+import Foundation
+
+extension Threadminer {
+    struct Extract: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the thread records of pages as JSON lines (schema threadminer.thread/1).",
+            discussion: "Records go to stdout in sorted input order; skipped files are reported on stderr.")
+
+        @Argument(help: "HTML files or folders of saved pages.")
+        var paths: [String]
+
+        @OptionGroup var options: ExtractionOptions
+
+        func run() throws {
+            let files = try InputDiscovery.pages(under: paths)
+            let reader = PageReader(profiles: try options.profiles(), maxPageBytes: options.maxPageBytes, jobs: options.jobs)
+            let out = StandardOutput()
+            var skipped = 0
+            try reader.run(files: files) { batch in
+                for outcome in batch {
+                    if let diagnostic = outcome.diagnostic {
+                        skipped += 1
+                        Terminal.error(diagnostic.description)
+                    }
+                    if let record = outcome.extraction?.record {
+                        out.write(try record.jsonLine())
+                        out.write("\n")
+                    }
+                }
+            }
+            out.flush()
+            if skipped > 0 { Terminal.error("\(skipped) of \(files.count) files skipped") }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Markup
+import Testing
+
+private func parse(_ html: String, declared: String? = nil) throws -> HTMLDocument {
+    try parse(Array(html.utf8), declared: declared)
+}
+
+private func parse(_ bytes: [UInt8], declared: String? = nil, limit: Int = 32 << 20) throws -> HTMLDocument {
+    try bytes.withUnsafeBytes { try HTMLDocument(bytes: $0, declaredEncoding: declared, limits: ParseLimits(maxBytes: limit)) }
+}
+
+private func text(_ doc: HTMLDocument, _ xpath: String) throws -> String {
+    try #require(doc.nodes(try XPathExpression(xpath)).first).visibleText()
+}
+
+@Suite struct VisibleTextTests {
+    @Test func skipsScriptsAndStylesAndBreaksLines() throws {
+        let doc = try parse(
+            """
+            <html><head><style>.x{}</style></head><body><div id="c">Hello <b>big</b>
+              world<br>second&nbsp;&nbsp;line<script>var x = "<p>no</p>";</script><p>para   one</p>tail</div></body></html>
+            """)
+        let shown = try text(doc, "//div[@id='c']")
+        #expect(shown == "Hello big world\nsecond line\npara one\ntail")
+    }
+
+    @Test func excludesSubtrees() throws {
+        let doc = try parse("<div id='c'><p>keep</p><p class='by'>drop</p><p>also</p></div>")
+        let by = try #require(doc.nodes(try XPathExpression("//p[@class='by']")).first)
+        let node = try #require(doc.nodes(try XPathExpression("//div")).first)
+        #expect(node.visibleText(excluding: [by]) == "keep\nalso")
+        #expect(node.inlineText() == "keep drop also")
+    }
+
+    @Test func deepNestingKeepsInnerTextAndDoesNotRecurse() throws {
+        let depth = 100_000
+        let html = "<html><body>" + String(repeating: "<div>", count: depth) + "deep text"
+            + String(repeating: "</div>", count: depth) + "</body></html>"
+        let doc = try parse(html)
+        let body = try #require(doc.nodes(try XPathExpression("//body")).first)
+        #expect(body.visibleText() == "deep text")
+    }
+}
+
+@Suite struct XPathTests {
+    @Test func nodesStringsAndAttributes() throws {
+        let doc = try parse("<ul><li id='a' class='x y'>one</li><li id='b'>two</li></ul>")
+        let items = doc.nodes(try XPathExpression("//li"))
+        #expect(items.map(\.name) == ["li", "li"])
+        #expect(items.map { $0.attribute("id") } == ["a", "b"])
+        #expect(items[0].attribute("missing") == nil)
+        guard case .string(let s) = doc.evaluate(try XPathExpression("string(//li[2])")) else {
+            Issue.record("expected a string result")
+            return
+        }
+        #expect(s == "two")
+        guard case .number(let n) = doc.evaluate(try XPathExpression("count(//li)")) else {
+            Issue.record("expected a number result")
+            return
+        }
+        #expect(n == 2)
+        let relative = doc.nodes(try XPathExpression("following-sibling::li"), from: items[0])
+        #expect(relative == [items[1]])
+        #expect(items[1].parent?.name == "ul")
+    }
+
+    @Test func invalidExpressionIsAnErrorNotAPrint() {
+        #expect(throws: MarkupError.invalidXPath("//li[")) { try XPathExpression("//li[") }
+    }
+}
+
+@Suite struct EncodingTests {
+    @Test func undeclaredNonUTF8IsWindows1252() throws {
+        // “quoted” café €5 and 0x9D, which glibc's CP1252 rejects.
+        var bytes = Array("<html><body><p>".utf8)
+        bytes += [0x93, 0x71, 0x94, 0x20, 0x63, 0x61, 0x66, 0xE9, 0x20, 0x80, 0x35, 0x20, 0x9D, 0x20]
+        bytes += Array("end</p></body></html>".utf8)
+        let doc = try parse(bytes)
+        #expect(doc.encoding == "windows-1252")
+        #expect(doc.encodingSource == .windows1252Fallback)
+        #expect(try text(doc, "//p") == "\u{201C}q\u{201D} café €5 \u{9D} end")
+        #expect(!doc.conversionFailed)
+    }
+
+    @Test func metaCharsetIsHonouredAndLatin1MeansWindows1252() throws {
+        var bytes = Array("<html><head><meta http-equiv='Content-Type' content='text/html; charset=ISO-8859-1'></head><body><p>".utf8)
+        bytes += [0x93, 0x78, 0x94]
+        bytes += Array("</p></body></html>".utf8)
+        let doc = try parse(bytes)
+        #expect(doc.encodingSource == .meta)
+        #expect(try text(doc, "//p") == "\u{201C}x\u{201D}")
+    }
+
+    @Test func declaredEncodingBeatsMeta() throws {
+        let bytes = Array("<html><head><meta charset='windows-1252'></head><body><p>caf\u{E9}</p></body></html>".utf8)
+        let doc = try parse(bytes, declared: "utf-8")
+        #expect(doc.encodingSource == .declared)
+        #expect(try text(doc, "//p") == "café")
+    }
+
+    @Test func byteOrderMarkBeatsMeta() throws {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("<html><head><meta charset='iso-8859-1'></head><body><p>é</p></body></html>".utf8)
+        let doc = try parse(bytes)
+        #expect(doc.encodingSource == .byteOrderMark)
+        #expect(try text(doc, "//p") == "é")
+    }
+
+    @Test func invalidUTF8IsRepairedNotTruncated() throws {
+        var bytes = Array("<html><head><meta charset='utf-8'></head><body><p>a".utf8)
+        bytes += [0xFF]
+        bytes += Array("b</p><p>after</p></body></html>".utf8)
+        let doc = try parse(bytes)
+        #expect(doc.repairedInvalidUTF8)
+        #expect(try text(doc, "//p[1]") == "a\u{FFFD}b")
+        #expect(try text(doc, "//p[2]") == "after")
+    }
+
+    @Test func sniffedLabelsAreCanonical() {
+        #expect(EncodingSniffer.canonicalLabel(" Latin1 ") == "windows-1252")
+        #expect(EncodingSniffer.canonicalLabel("utf8") == "UTF-8")
+        #expect(EncodingSniffer.canonicalLabel("koi8-r") == "koi8-r")
+    }
+}
+
+@Suite struct BadInputTests {
+    @Test func emptyAndWhitespaceOnly() {
+        #expect(throws: MarkupError.empty) { try parse([UInt8]()) }
+        #expect(throws: MarkupError.empty) { try parse(Array("  \n ".utf8)) }
+    }
+
+    @Test func binaryIsRefusedWithItsOffset() {
+        #expect(throws: MarkupError.binary(offset: 3)) { try parse([0x3C, 0x68, 0x31, 0x00, 0x41]) }
+    }
+
+    @Test func oversizedPageIsRefused() {
+        let bytes = Array(repeating: UInt8(ascii: "a"), count: 2048)
+        #expect(throws: MarkupError.tooLarge(bytes: 2048, limit: 1024)) { try parse(bytes, limit: 1024) }
+    }
+
+    @Test func brokenMarkupIsRecovered() throws {
+        let doc = try parse("<html><body><div><p>open <b>bold <i>both</div><p>next")
+        #expect(doc.nodes(try XPathExpression("//p")).count == 2)
+    }
+}
