@@ -76,6 +76,8 @@ public struct CrawlRun {
     public var jobs: Int
     public var maxPageBytes: Int
     public var profiles: ProfileSet
+    /// Pages per stored transaction (and per progress report).
+    public var batchSize = 256
 
     public init(paths: [String], jobs: Int, maxPageBytes: Int, profiles: ProfileSet) {
         self.paths = paths
@@ -101,7 +103,7 @@ public struct CrawlRun {
         let reader = PageReader(profiles: profiles, maxPageBytes: maxPageBytes, jobs: jobs)
         struct Stop: Error {}
         do {
-            try reader.run(files: files, skip: { file, digest in stored[file] == digest }) { batch in
+            try reader.run(files: files, batchSize: batchSize, skip: { file, digest in stored[file] == digest }) { batch in
                 var inputs: [CaptureInput] = []
                 for outcome in batch {
                     summary.bytes += outcome.bytes

@@ -35,7 +35,8 @@ public enum InputDiscovery {
         return found.sorted()
     }
 
-    static func isPageName(_ name: String) -> Bool {
+    /// True for file names that saved pages carry (`post.html`, `index.html?p=12`).
+    public static func isPageName(_ name: String) -> Bool {
         let base = name.split(separator: "?", maxSplits: 1).first.map(String.init) ?? name
         guard let dot = base.lastIndex(of: ".") else { return false }
         return pageExtensions.contains(base[base.index(after: dot)...].lowercased())

@@ -1,0 +1,115 @@
+import Corpus
+import Foundation
+import Reporting
+import Testing
+import ThreadModel
+
+func temporaryDirectory() throws -> URL {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("threadminer-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir
+}
+
+func thread(url: String, file: String, comments: Int, removed: Bool = false) -> CaptureInput {
+    let list = (0..<comments).map { i in
+        CommentRecord(
+            id: "c\(i)", parent: i > 0 && i % 2 == 0 ? "c\(i - 1)" : nil, position: i + 1, depth: i > 0 && i % 2 == 0 ? 2 : 1,
+            author: "Reader \(i)", status: removed && i == 0 ? .removedByAdmin : .visible, text: "text \(i)")
+    }
+    let record = ThreadRecord(
+        source: SourceInfo(file: file), platform: "blogger", post: PostRecord(url: url, title: "T \(url)"),
+        comments: list, pingbacks: [PingbackRecord(url: "http://other.example/", title: "Other")])
+    return CaptureInput(file: file, sha1: SHA1.hex(file + String(comments)), bytes: 100, record: record)
+}
+
+func dump(_ corpus: CorpusStore) throws -> String {
+    var out = ""
+    for table in CorpusStore.exportedTables {
+        try corpus.forEachRow(of: table.name) { out += table.name + ": " + $0.map { $0 ?? "∅" }.joined(separator: "|") + "\n" }
+    }
+    return out
+}
+
+@Suite struct CorpusStoreTests {
+    let inputs = [
+        thread(url: "http://a.example/1.html", file: "x/a1.html", comments: 3, removed: true),
+        thread(url: "http://a.example/2.html", file: "x/a2.html", comments: 0),
+        thread(url: "http://b.example/1.html", file: "x/b1.html", comments: 5),
+        CaptureInput(file: "x/bad.html", sha1: "00", bytes: 5, record: nil, skippedReason: "skipped: empty file"),
+    ]
+
+    @Test func storingTwiceChangesNothing() throws {
+        let dir = try temporaryDirectory()
+        let corpus = try CorpusStore(path: dir.appendingPathComponent("c.sqlite").path)
+        try corpus.store(inputs)
+        let first = try dump(corpus)
+        try corpus.store(inputs)
+        #expect(try dump(corpus) == first)
+        let totals = try corpus.totals()
+        #expect(totals.captures == 4)
+        #expect(totals.skipped == 1)
+        #expect(totals.posts == 3)
+        #expect(totals.postsWithComments == 2)
+        #expect(totals.comments == 8)
+        #expect(totals.removedByAdmin == 1)
+        #expect(totals.pingbacks == 3)
+    }
+
+    @Test func orderAndBatchingDoNotMatter() throws {
+        let dir = try temporaryDirectory()
+        let a = try CorpusStore(path: dir.appendingPathComponent("a.sqlite").path)
+        let b = try CorpusStore(path: dir.appendingPathComponent("b.sqlite").path)
+        try a.store(inputs)
+        for input in inputs.reversed() { try b.store([input]) }
+        #expect(try dump(a) == dump(b))
+    }
+
+    @Test func theCaptureWithMostCommentsOwnsThePost() throws {
+        let dir = try temporaryDirectory()
+        let small = thread(url: "http://a.example/1.html#comments", file: "y/old.html", comments: 1)
+        let big = thread(url: "https://A.example/1.html", file: "y/new.html", comments: 4)
+        let forward = try CorpusStore(path: dir.appendingPathComponent("f.sqlite").path)
+        try forward.store([small])
+        try forward.store([big])
+        let backward = try CorpusStore(path: dir.appendingPathComponent("b.sqlite").path)
+        try backward.store([big])
+        try backward.store([small])
+        #expect(try dump(forward) == dump(backward))
+        #expect(try forward.totals().posts == 1)
+        #expect(try forward.totals().comments == 4)
+        #expect(try forward.totals().captures == 2)
+    }
+
+    @Test func aChangedFileReplacesItsThread() throws {
+        let dir = try temporaryDirectory()
+        let corpus = try CorpusStore(path: dir.appendingPathComponent("c.sqlite").path)
+        try corpus.store([thread(url: "http://a.example/1.html", file: "z/p.html", comments: 2)])
+        try corpus.store([thread(url: "http://a.example/1.html", file: "z/p.html", comments: 3)])
+        #expect(try corpus.totals().comments == 3)
+        #expect(try corpus.storedDigests()["z/p.html"] == SHA1.hex("z/p.html3"))
+    }
+
+    @Test func reopeningKeepsDataAndSchema() throws {
+        let dir = try temporaryDirectory()
+        let path = dir.appendingPathComponent("c.sqlite").path
+        try CorpusStore(path: path).store(inputs)
+        #expect(try CorpusStore(path: path).totals().comments == 8)
+    }
+
+    @Test func aFileThatIsNotADatabaseGivesAClearError() throws {
+        let dir = try temporaryDirectory()
+        let path = dir.appendingPathComponent("not.sqlite").path
+        try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: path))
+        #expect {
+            try CorpusStore(path: path)
+        } throws: { error in
+            "\(error)".contains(path) && "\(error)".contains("cannot open corpus")
+        }
+    }
+
+    @Test func canonicalURLsMergeSchemesFragmentsAndCommentQueries() {
+        #expect(Ids.canonicalURL("https://Blog.Example.com/2011/07/p.html?showComment=123#c9") == "http://blog.example.com/2011/07/p.html")
+        #expect(Ids.canonicalURL("http://blog.example.com/?p=12&replytocom=5") == "http://blog.example.com/?p=12")
+        #expect(Ids.canonicalURL("not a url") == nil)
+    }
+}
