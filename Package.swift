@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "threadminer",
             dependencies: [
-                "Pipeline", "Crawl", "Extraction", "Corpus", "Reporting", "ThreadModel", "Evaluation",
+                "Pipeline", "Crawl", "Extraction", "Corpus", "Reporting", "ThreadModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -47,6 +47,7 @@ let package = Package(
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "ThreadModel", "Reporting"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Corpus", "ThreadModel"]),
         .testTarget(name: "CrawlTests", dependencies: ["Crawl", "Corpus", "Extraction", "Reporting"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "ThreadModel"]),
         .testTarget(
             name: "AccuracyTests", dependencies: ["Evaluation", "Extraction", "ThreadModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["threadminer"]),

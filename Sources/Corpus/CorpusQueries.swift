@@ -78,19 +78,20 @@ extension CorpusStore {
         try queue.read { db in
             let rows = try Row.fetchCursor(db, sql: entry.sql)
             while let row = try rows.next() {
-                try body((0..<row.count).map { i -> String? in
-                    switch row[i] as DatabaseValue? {
-                    case nil: return nil
-                    case let value?:
-                        switch value.storage {
-                        case .null: return nil
-                        case .int64(let n): return String(n)
-                        case .double(let d): return String(d)
-                        case .string(let s): return s
-                        case .blob: return nil
+                try body(
+                    (0..<row.count).map { i -> String? in
+                        switch row[i] as DatabaseValue? {
+                        case nil: return nil
+                        case let value?:
+                            switch value.storage {
+                            case .null: return nil
+                            case .int64(let n): return String(n)
+                            case .double(let d): return String(d)
+                            case .string(let s): return s
+                            case .blob: return nil
+                            }
                         }
-                    }
-                })
+                    })
             }
         }
     }

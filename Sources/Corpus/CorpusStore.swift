@@ -195,7 +195,9 @@ public enum Ids {
         parts.scheme = "http"
         parts.host = parts.host?.lowercased()
         parts.fragment = nil
-        let dropped: Set<String> = ["showcomment", "replytocom", "m", "utm_source", "utm_medium", "utm_campaign", "utm_content"]
+        let dropped: Set<String> = [
+            "showcomment", "replytocom", "m", "utm_source", "utm_medium", "utm_campaign", "utm_content",
+        ]
         let kept = (parts.queryItems ?? []).filter { !dropped.contains($0.name.lowercased()) }
         parts.queryItems = kept.isEmpty ? nil : kept
         return parts.string

@@ -41,7 +41,8 @@ public struct CrawlSummary: Sendable {
     /// A plain-text summary, one fact per line.
     public func render() -> String {
         var lines = [
-            "files:              \(files)" + (alreadyStored > 0 ? " (\(alreadyStored) already in the corpus, passed over)" : ""),
+            "files:              \(files)"
+                + (alreadyStored > 0 ? " (\(alreadyStored) already in the corpus, passed over)" : ""),
             "pages extracted:    \(pages)",
             "posts with comments: \(postsWithComments)",
             "comments:           \(comments)",
@@ -103,7 +104,8 @@ public struct CrawlRun {
         let reader = PageReader(profiles: profiles, maxPageBytes: maxPageBytes, jobs: jobs)
         struct Stop: Error {}
         do {
-            try reader.run(files: files, batchSize: batchSize, skip: { file, digest in stored[file] == digest }) { batch in
+            let alreadyStored: @Sendable (String, String) -> Bool = { file, digest in stored[file] == digest }
+            try reader.run(files: files, batchSize: batchSize, skip: alreadyStored) { batch in
                 var inputs: [CaptureInput] = []
                 for outcome in batch {
                     summary.bytes += outcome.bytes

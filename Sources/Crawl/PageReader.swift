@@ -1,6 +1,6 @@
 public import Extraction
-import Markup
 import Foundation
+import Markup
 import ThreadModel
 
 /// The outcome of reading and extracting one input file.

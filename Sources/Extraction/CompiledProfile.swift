@@ -64,7 +64,9 @@ struct CompiledCommentRules {
         id = try compile(rules.id)
         author = try compile(rules.author)
         do {
-            authorStrip = try rules.authorStrip.map { try NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+            authorStrip = try rules.authorStrip.map {
+                try NSRegularExpression(pattern: $0, options: [.caseInsensitive])
+            }
         } catch {
             throw ProfileError(file: profile, reason: "invalid author_strip regex: \(error)")
         }

@@ -162,7 +162,8 @@ public struct DateParser: Sendable {
     static func timeOfDay(in text: String) -> ((hour: Int, minute: Int, second: Int?), Range<String.Index>)? {
         let ns = text as NSString
         for m in timePattern.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
-            guard var hour = Int(ns.substring(with: m.range(at: 1))), let minute = Int(ns.substring(with: m.range(at: 2)))
+            guard var hour = Int(ns.substring(with: m.range(at: 1))),
+                let minute = Int(ns.substring(with: m.range(at: 2)))
             else { continue }
             let second = m.range(at: 3).location == NSNotFound ? nil : Int(ns.substring(with: m.range(at: 3)))
             if m.range(at: 4).location != NSNotFound {

@@ -21,7 +21,8 @@ public struct LocaleStrings: Sendable {
             for (index, name) in names.enumerated() where months[name] == nil { months[name] = index + 1 }
         }
         return LocaleStrings(
-            removedByAdmin: file.removed_by_admin.map(Self.fold), removedByAuthor: file.removed_by_author.map(Self.fold),
+            removedByAdmin: file.removed_by_admin.map(Self.fold),
+            removedByAuthor: file.removed_by_author.map(Self.fold),
             pending: file.pending.map(Self.fold), months: months)
     }()
 

@@ -234,7 +234,8 @@ public final class ThreadExtractor {
                     removedMarker: any(rules.removed), pendingMarker: any(rules.pending),
                     postAuthorMarker: any(rules.postAuthor)))
         }
-        let order = dates.numericOrder(of: drafts.flatMap(\.publishedCandidates) + [post.publishedRaw].compactMap { $0 })
+        let order = dates.numericOrder(
+            of: drafts.flatMap(\.publishedCandidates) + [post.publishedRaw].compactMap { $0 })
         var ids: [String] = []
         var seen = Set<String>()
         for (index, draft) in drafts.enumerated() {
@@ -375,10 +376,12 @@ enum CommentCount {
             #"(\d[\d,.]*)\s+(comments?|responses?|thoughts?|replies|reply|reactions?|kommentare?|gedanken|meinungen|commentaires?|comentarios?|comentários?|commenti|reacties|opiniones|pensées)\b"#,
         options: [.caseInsensitive])
     private static let one = try! NSRegularExpression(
-        pattern: #"^\s*(one|1|ein|eine|un|une|uno|una|um|uma|eén|één)\s+(comment|response|thought|reply|kommentar|gedanke|commentaire|comentario|comentário|commento|reactie|pensée)"#,
+        pattern:
+            #"^\s*(one|1|ein|eine|un|une|uno|una|um|uma|eén|één)\s+(comment|response|thought|reply|kommentar|gedanke|commentaire|comentario|comentário|commento|reactie|pensée)"#,
         options: [.caseInsensitive])
     private static let none = try! NSRegularExpression(
-        pattern: #"^\s*(no|keine|aucun|sin|sem|nessun|geen)\s+\w*\s*(comments|responses|kommentare|commentaires?|comentarios|comentários|commenti|reacties)"#,
+        pattern:
+            #"^\s*(no|keine|aucun|sin|sem|nessun|geen)\s+\w*\s*(comments|responses|kommentare|commentaires?|comentarios|comentários|commenti|reacties)"#,
         options: [.caseInsensitive])
     private static let bare = try! NSRegularExpression(pattern: #"^\s*(\d{1,6})\s*$"#)
 

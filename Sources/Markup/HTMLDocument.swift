@@ -49,9 +49,10 @@ public final class HTMLDocument: @unchecked Sendable {
         if !decision.label.hasPrefix("UTF-16"), let nul = Self.firstNUL(in: bytes, limit: 4096) {
             throw .binary(offset: nul)
         }
-        let options = Int32(
-            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                | HTML_PARSE_NONET.rawValue) | Int32(XML_PARSE_HUGE.rawValue)
+        let options =
+            Int32(
+                HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                    | HTML_PARSE_NONET.rawValue) | Int32(XML_PARSE_HUGE.rawValue)
         let body = UnsafeRawBufferPointer(rebasing: bytes[decision.skip...])
         let errors = ParseErrorLog()
         let parsed: htmlDocPtr? = errors.capturing {

@@ -16,9 +16,12 @@ public enum ThreadTree {
         lines.append("platform: \(record.platform ?? "unknown") (profile \(profile ?? "none"), encoding \(encoding))")
         lines.append("post:     \(post.title ?? "(no title)")")
         lines.append("url:      \(post.url ?? "(unknown)")")
-        lines.append("author:   \(post.author ?? "(unknown)")   published: \(post.published ?? "?") [\(post.publishedRaw ?? "")]")
+        lines.append(
+            "author:   \(post.author ?? "(unknown)")   published: \(post.published ?? "?") [\(post.publishedRaw ?? "")]"
+        )
         let shown = post.commentCountShown.map(String.init) ?? "no count shown"
-        lines.append("comments: \(record.comments.count) found, page says \(shown); pingbacks: \(record.pingbacks.count)")
+        lines.append(
+            "comments: \(record.comments.count) found, page says \(shown); pingbacks: \(record.pingbacks.count)")
         for warning in record.warnings { lines.append("warning:  \(warning)") }
         lines.append("")
         for comment in record.comments {

@@ -41,7 +41,9 @@ public struct SHA1: Sendable {
         var tail: [UInt8] = [0x80]
         let padding = (55 - Int(length % 64) + 64) % 64
         tail.append(contentsOf: repeatElement(0, count: padding))
-        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        for shift in stride(from: 56, through: 0, by: -8) {
+            tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+        }
         let savedLength = copy.length
         tail.withUnsafeBytes { copy.update($0) }
         copy.length = savedLength

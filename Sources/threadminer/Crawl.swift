@@ -34,6 +34,11 @@ extension Threadminer {
                 }, shouldStop: { stop.isSet })
             Terminal.endProgress()
             print(summary.render())
+            let totals = try corpus.totals()
+            let skippedFiles = totals.skipped == 1 ? "1 skipped file" : "\(totals.skipped) skipped files"
+            print(
+                "corpus totals:      \(totals.posts) posts, \(totals.comments) comments, \(totals.pingbacks) pingbacks, "
+                    + skippedFiles)
             print("corpus:             \(db)")
             if summary.interrupted { throw ExitCode(130) }
         }

@@ -22,7 +22,9 @@ extension Threadminer {
                     "Cannot find notebooks-data/demo-archive; run from the threadminer checkout or pass --archive.")
             }
             print("threadminer demo: crawling \(archive)")
-            let result = try Pipeline.Demo(archive: archive, output: out, jobs: jobs).run { Terminal.error($0.description) }
+            let result = try Pipeline.Demo(archive: archive, output: out, jobs: jobs).run {
+                Terminal.error($0.description)
+            }
             print(result.crawl.render())
             print("")
             print("corpus:   \(result.corpusPath)")

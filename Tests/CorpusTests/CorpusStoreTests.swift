@@ -13,7 +13,8 @@ func temporaryDirectory() throws -> URL {
 func thread(url: String, file: String, comments: Int, removed: Bool = false) -> CaptureInput {
     let list = (0..<comments).map { i in
         CommentRecord(
-            id: "c\(i)", parent: i > 0 && i % 2 == 0 ? "c\(i - 1)" : nil, position: i + 1, depth: i > 0 && i % 2 == 0 ? 2 : 1,
+            id: "c\(i)", parent: i > 0 && i % 2 == 0 ? "c\(i - 1)" : nil, position: i + 1,
+            depth: i > 0 && i % 2 == 0 ? 2 : 1,
             author: "Reader \(i)", status: removed && i == 0 ? .removedByAdmin : .visible, text: "text \(i)")
     }
     let record = ThreadRecord(
@@ -25,7 +26,9 @@ func thread(url: String, file: String, comments: Int, removed: Bool = false) -> 
 func dump(_ corpus: CorpusStore) throws -> String {
     var out = ""
     for table in CorpusStore.exportedTables {
-        try corpus.forEachRow(of: table.name) { out += table.name + ": " + $0.map { $0 ?? "∅" }.joined(separator: "|") + "\n" }
+        try corpus.forEachRow(of: table.name) {
+            out += table.name + ": " + $0.map { $0 ?? "∅" }.joined(separator: "|") + "\n"
+        }
     }
     return out
 }
@@ -108,7 +111,9 @@ func dump(_ corpus: CorpusStore) throws -> String {
     }
 
     @Test func canonicalURLsMergeSchemesFragmentsAndCommentQueries() {
-        #expect(Ids.canonicalURL("https://Blog.Example.com/2011/07/p.html?showComment=123#c9") == "http://blog.example.com/2011/07/p.html")
+        #expect(
+            Ids.canonicalURL("https://Blog.Example.com/2011/07/p.html?showComment=123#c9")
+                == "http://blog.example.com/2011/07/p.html")
         #expect(Ids.canonicalURL("http://blog.example.com/?p=12&replytocom=5") == "http://blog.example.com/?p=12")
         #expect(Ids.canonicalURL("not a url") == nil)
     }

@@ -36,7 +36,9 @@ func makeArchive(pages: Int = 12, withBadInputs: Bool = true) throws -> URL {
     try Data(repeating: UInt8(ascii: "x"), count: 3 << 20).write(to: bad.appendingPathComponent("huge.html"))
     try FileManager.default.createSymbolicLink(
         atPath: bad.appendingPathComponent("unreadable.html").path, withDestinationPath: "/nonexistent/page.html")
-    let deep = "<html><body>" + String(repeating: "<div>", count: 100_000) + "deep" + String(repeating: "</div>", count: 100_000)
+    let deep =
+        "<html><body>" + String(repeating: "<div>", count: 100_000) + "deep"
+        + String(repeating: "</div>", count: 100_000)
     try Data(deep.utf8).write(to: bad.appendingPathComponent("deep.html"))
     var invalid = Array("<html><head><meta charset='utf-8'></head><body><p>bad \u{FF}".utf8)
     invalid += [0xFF, 0xFE]
@@ -45,13 +47,15 @@ func makeArchive(pages: Int = 12, withBadInputs: Bool = true) throws -> URL {
     return root
 }
 
-func crawl(_ root: URL, into corpus: CorpusStore, jobs: Int = 2, batchSize: Int = 4, stopAfterBatches: Int? = nil) throws
+func crawl(_ root: URL, into corpus: CorpusStore, jobs: Int = 2, batchSize: Int = 4, stopAfterBatches: Int? = nil)
+    throws
     -> CrawlSummary
 {
     var run = CrawlRun(paths: [root.path], jobs: jobs, maxPageBytes: 2 << 20, profiles: try ProfileSet.bundled())
     run.batchSize = batchSize
     var batches = 0
-    return try run.run(into: corpus, progress: { _ in batches += 1 }, shouldStop: { stopAfterBatches.map { batches >= $0 } ?? false })
+    return try run.run(
+        into: corpus, progress: { _ in batches += 1 }, shouldStop: { stopAfterBatches.map { batches >= $0 } ?? false })
 }
 
 func exportText(_ corpus: CorpusStore) throws -> String {
@@ -73,12 +77,13 @@ func exportText(_ corpus: CorpusStore) throws -> String {
         #expect(summary.comments == 3 * (0 + 1 + 2 + 3))
         #expect(summary.postsWithComments == 9)
         let reasons = summary.skipped.map { "\($0.file.split(separator: "/").last!): \($0.reason)" }.sorted()
-        #expect(reasons == [
-            "binary.html: skipped: binary content, not HTML (NUL byte at offset 0)",
-            "empty.html: skipped: empty file",
-            "huge.html: skipped: page is 3.0 MB, over the 2.0 MB limit (raise it with --max-page-mb)",
-            "unreadable.html: cannot read: no such file",
-        ])
+        #expect(
+            reasons == [
+                "binary.html: skipped: binary content, not HTML (NUL byte at offset 0)",
+                "empty.html: skipped: empty file",
+                "huge.html: skipped: page is 3.0 MB, over the 2.0 MB limit (raise it with --max-page-mb)",
+                "unreadable.html: cannot read: no such file",
+            ])
         #expect(try corpus.totals().skipped == 4)
         #expect(summary.render().contains("files skipped:      4"))
     }

@@ -24,7 +24,11 @@ func extractFixture(_ name: String) throws -> PageExtraction {
         #expect(r.post.url == "http://metricnotes.blogspot.com/2011/07/counting-replies.html")
         #expect(r.comments.map(\.id) == ["c100", "c101", "c102", "c103"])
         #expect(r.comments.map(\.author) == ["Rick Reader", "Anonymous", "Ada Byline", "Old Timer"])
-        #expect(r.comments.map(\.authorURL) == ["http://www.blogger.com/profile/111", nil, "http://www.blogger.com/profile/999", "http://www.blogger.com/profile/222"])
+        #expect(
+            r.comments.map(\.authorURL) == [
+                "http://www.blogger.com/profile/111", nil, "http://www.blogger.com/profile/999",
+                "http://www.blogger.com/profile/222",
+            ])
         #expect(r.comments.map(\.status) == [.visible, .removedByAdmin, .visible, .removedByAuthor])
         #expect(r.comments.map(\.isPostAuthor) == [false, false, true, false])
         #expect(r.comments.map(\.depth) == [1, 1, 1, 1])
@@ -91,7 +95,10 @@ func extractFixture(_ name: String) throws -> PageExtraction {
         #expect(r.comments[0].published == "2011-07-24T13:45")
         #expect(r.comments[2].text == "Pending reply.")
         #expect(r.comments[2].authorURL == nil)
-        #expect(r.pingbacks.map(\.url) == ["http://otherblog.example.com/2011/07/25/scores/", "http://third.example.com/t/"])
+        #expect(
+            r.pingbacks.map(\.url) == [
+                "http://otherblog.example.com/2011/07/25/scores/", "http://third.example.com/t/",
+            ])
         #expect(r.pingbacks.first?.title == "Why influence scores mislead | Other Blog")
         // 6 = 4 comments + 2 pingbacks, as WordPress counts: no warning.
         #expect(r.warnings.isEmpty)
@@ -120,7 +127,10 @@ func extractFixture(_ name: String) throws -> PageExtraction {
         let r = try extractFixture("wordpress-classic").record
         let line = String(decoding: try r.jsonLine(), as: UTF8.self)
         #expect(!line.contains("\n"))
-        #expect(line.hasPrefix(#"{"comments":[{"author":"Ann","author_url":"http://a.example","depth":1,"id":"comment-7","is_post_author":false,"parent":null,"position":1,"#))
+        #expect(
+            line.hasPrefix(
+                #"{"comments":[{"author":"Ann","author_url":"http://a.example","depth":1,"id":"comment-7","is_post_author":false,"parent":null,"position":1,"#
+            ))
         #expect(line.contains(#""schema":"threadminer.thread/1""#))
         #expect(line.contains(#""source":{"captured":null,"file":"wordpress-classic.html","offset":0,"url":null}"#))
         let back = try ThreadRecord.decode(jsonLine: Data(line.utf8))

@@ -6,7 +6,9 @@ private func parse(_ html: String, declared: String? = nil) throws -> HTMLDocume
 }
 
 private func parse(_ bytes: [UInt8], declared: String? = nil, limit: Int = 32 << 20) throws -> HTMLDocument {
-    try bytes.withUnsafeBytes { try HTMLDocument(bytes: $0, declaredEncoding: declared, limits: ParseLimits(maxBytes: limit)) }
+    try bytes.withUnsafeBytes {
+        try HTMLDocument(bytes: $0, declaredEncoding: declared, limits: ParseLimits(maxBytes: limit))
+    }
 }
 
 private func text(_ doc: HTMLDocument, _ xpath: String) throws -> String {
@@ -34,7 +36,8 @@ private func text(_ doc: HTMLDocument, _ xpath: String) throws -> String {
 
     @Test func deepNestingKeepsInnerTextAndDoesNotRecurse() throws {
         let depth = 100_000
-        let html = "<html><body>" + String(repeating: "<div>", count: depth) + "deep text"
+        let html =
+            "<html><body>" + String(repeating: "<div>", count: depth) + "deep text"
             + String(repeating: "</div>", count: depth) + "</body></html>"
         let doc = try parse(html)
         let body = try #require(doc.nodes(try XPathExpression("//body")).first)
@@ -83,7 +86,8 @@ private func text(_ doc: HTMLDocument, _ xpath: String) throws -> String {
     }
 
     @Test func metaCharsetIsHonouredAndLatin1MeansWindows1252() throws {
-        var bytes = Array("<html><head><meta http-equiv='Content-Type' content='text/html; charset=ISO-8859-1'></head><body><p>".utf8)
+        var bytes = Array(
+            "<html><head><meta http-equiv='Content-Type' content='text/html; charset=ISO-8859-1'></head><body><p>".utf8)
         bytes += [0x93, 0x78, 0x94]
         bytes += Array("</p></body></html>".utf8)
         let doc = try parse(bytes)
@@ -99,7 +103,9 @@ private func text(_ doc: HTMLDocument, _ xpath: String) throws -> String {
     }
 
     @Test func byteOrderMarkBeatsMeta() throws {
-        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("<html><head><meta charset='iso-8859-1'></head><body><p>é</p></body></html>".utf8)
+        let bytes: [UInt8] =
+            [0xEF, 0xBB, 0xBF]
+            + Array("<html><head><meta charset='iso-8859-1'></head><body><p>é</p></body></html>".utf8)
         let doc = try parse(bytes)
         #expect(doc.encodingSource == .byteOrderMark)
         #expect(try text(doc, "//p") == "é")

@@ -12,12 +12,15 @@ import ThreadModel
     }
 
     @Test func quotesOnlyWhenNeededAndUsesCRLF() {
-        #expect(text([["a", "b,c", "say \"hi\"", "two\nlines", nil, ""]]) == "a,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\",,\r\n")
+        #expect(
+            text([["a", "b,c", "say \"hi\"", "two\nlines", nil, ""]])
+                == "a,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\",,\r\n")
     }
 
     @Test func guardsFormulaCellsButNotNumbers() {
-        #expect(text([["=1+1", "+cmd", "-2+3", "@SUM(A1)", "-12", "+3.5", "\tx", "a=b"]])
-            == "'=1+1,'+cmd,'-2+3,'@SUM(A1),-12,+3.5,'\tx,a=b\r\n")
+        #expect(
+            text([["=1+1", "+cmd", "-2+3", "@SUM(A1)", "-12", "+3.5", "\tx", "a=b"]])
+                == "'=1+1,'+cmd,'-2+3,'@SUM(A1),-12,+3.5,'\tx,a=b\r\n")
         #expect(text([["=1+1"]], guardFormulas: false) == "=1+1\r\n")
     }
 
@@ -35,15 +38,23 @@ import ThreadModel
             post: PostRecord(url: "http://w.example/p/", title: "P", commentCountShown: 2),
             comments: [
                 CommentRecord(id: "comment-1", position: 1, author: "=cmd|' /C calc'!A0", text: "hello, \"world\""),
-                CommentRecord(id: "comment-2", parent: "comment-1", position: 2, depth: 2, author: "B", isPostAuthor: true, status: .pending, text: "line1\nline2"),
+                CommentRecord(
+                    id: "comment-2", parent: "comment-1", position: 2, depth: 2, author: "B", isPostAuthor: true,
+                    status: .pending, text: "line1\nline2"),
             ])
         try corpus.store([CaptureInput(file: "p.html", sha1: "ab", bytes: 10, record: record)])
         let written = try CSVExport.write(corpus: corpus, to: dir.appendingPathComponent("csv").path)
-        #expect(written.map { URL(fileURLWithPath: $0.file).lastPathComponent } == ["posts.csv", "comments.csv", "pingbacks.csv", "skipped.csv"])
+        #expect(
+            written.map { URL(fileURLWithPath: $0.file).lastPathComponent } == [
+                "posts.csv", "comments.csv", "pingbacks.csv", "skipped.csv",
+            ])
         #expect(written.map(\.rows) == [1, 2, 0, 0])
         let comments = try String(contentsOf: dir.appendingPathComponent("csv/comments.csv"), encoding: .utf8)
         let lines = comments.components(separatedBy: "\r\n")
-        #expect(lines[0] == "post_id,id,parent,position,depth,author,author_url,is_post_author,published,published_raw,status,text")
+        #expect(
+            lines[0]
+                == "post_id,id,parent,position,depth,author,author_url,is_post_author,published,published_raw,status,text"
+        )
         let postID = Ids.post(url: "http://w.example/p/", file: "p.html", offset: 0)
         #expect(lines[1] == "\(postID),comment-1,,1,1,'=cmd|' /C calc'!A0,,false,,,visible,\"hello, \"\"world\"\"\"")
         #expect(lines[2] == "\(postID),comment-2,comment-1,2,2,B,,true,,,pending,\"line1\nline2\"")
