@@ -19,10 +19,11 @@ let package = Package(
         .systemLibrary(
             name: "CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
+        .target(name: "CByteSearch", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
         .target(name: "ThreadModel", swiftSettings: strict),
         .target(name: "Markup", dependencies: ["CLibXML2"], swiftSettings: strict),
         .target(
-            name: "Extraction", dependencies: ["Markup", "ThreadModel"],
+            name: "Extraction", dependencies: ["Markup", "ThreadModel", "CByteSearch"],
             resources: [.copy("Profiles"), .copy("Locale")], swiftSettings: strict),
         .target(
             name: "Corpus",

@@ -20,13 +20,16 @@ public final class PageReader: Sendable {
     private let profiles: ProfileSet
     private let limits: ParseLimits
     private let jobs: Int
+    private let digests: Bool
 
     /// - Parameters:
     ///   - profiles: the profiles to extract with.
     ///   - maxPageBytes: pages larger than this are skipped with a diagnostic.
     ///   - jobs: worker threads (at least 1).
-    public init(profiles: ProfileSet, maxPageBytes: Int, jobs: Int) {
+    ///   - digests: compute each file's SHA-1 (needed to store and resume, not to print).
+    public init(profiles: ProfileSet, maxPageBytes: Int, jobs: Int, digests: Bool = true) {
         self.profiles = profiles
+        self.digests = digests
         self.limits = ParseLimits(maxBytes: maxPageBytes)
         self.jobs = max(1, jobs)
     }
@@ -54,7 +57,10 @@ public final class PageReader: Sendable {
             DispatchQueue.concurrentPerform(iterations: min(jobs, batch.count)) { worker in
                 let extractor = pool.extractor(worker)
                 while let i = next.take(below: batch.count) {
-                    results.set(i, Self.process(batch[i], extractor: extractor, maxBytes: limits.maxBytes, skip: skip))
+                    results.set(
+                        i,
+                        Self.process(
+                            batch[i], extractor: extractor, maxBytes: limits.maxBytes, digests: digests, skip: skip))
                 }
             }
             try deliver(results.values)
@@ -63,7 +69,7 @@ public final class PageReader: Sendable {
     }
 
     static func process(
-        _ file: String, extractor: ThreadExtractor, maxBytes: Int, skip: (String, String) -> Bool
+        _ file: String, extractor: ThreadExtractor, maxBytes: Int, digests: Bool, skip: (String, String) -> Bool
     ) -> PageOutcome {
         if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > maxBytes {
             let reason = MarkupError.tooLarge(bytes: size, limit: maxBytes).description
@@ -79,8 +85,9 @@ public final class PageReader: Sendable {
                 file: file, bytes: 0, sha1: nil, extraction: nil,
                 diagnostic: Diagnostic(.error, file: file, reason: "cannot read: \(Self.readReason(error))"))
         }
-        let digest = data.withUnsafeBytes { SHA1.hex($0) }
-        if skip(file, digest) {
+        var digest: String?
+        if digests { digest = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in SHA1.hex(raw) } }
+        if let digest, skip(file, digest) {
             return PageOutcome(file: file, bytes: data.count, sha1: digest, extraction: nil, diagnostic: nil)
         }
         do {

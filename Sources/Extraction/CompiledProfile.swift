@@ -1,14 +1,85 @@
 import Foundation
 import Markup
 
+/// A compiled XPath plus the attribute literals it cannot match without: when the
+/// expression has no `or` / `|`, every `contains(@class,'x')` / `@id='x'` literal
+/// must occur in the raw page, so a page lacking one is answered without a tree walk.
+struct Query {
+    let expression: XPathExpression
+    let literals: [String]
+
+    init(_ source: String, profile: String) throws {
+        do {
+            expression = try XPathExpression(Self.descendantForm(source))
+        } catch {
+            throw ProfileError(file: profile, reason: MarkupError.invalidXPath(source).description)
+        }
+        literals = Self.requiredLiterals(source)
+    }
+
+    /// `//x[…]` means `/descendant-or-self::node()/child::x[…]`; libxml2 evaluates that
+    /// by collecting every node first. When no positional predicate (`[1]`, `last()`,
+    /// `position()`) can tell them apart, `/descendant::x[…]` selects the same nodes
+    /// in one walk.
+    static func descendantForm(_ source: String) -> String {
+        guard source.hasPrefix("//"), !source.contains("|"), !source.contains("position()"),
+            !source.contains("last()"), source.range(of: #"\[\s*\d+\s*\]"#, options: .regularExpression) == nil
+        else { return source }
+        return "/descendant::" + source.dropFirst(2)
+    }
+
+    private static let attributeLiteral = try! NSRegularExpression(
+        pattern:
+            #"(?:(?:contains|starts-with)\(@(?:class|id|name|property|rel|itemprop|href|src|content),\s*'([^']+)'\)|@(?:class|id|name|property|rel|itemprop)\s*=\s*'([^']+)')"#
+    )
+
+    /// Literals that appear verbatim in any page the expression can match. Those
+    /// with `&`, `<`, quotes or non-ASCII are left out: markup may spell them as entities.
+    static func requiredLiterals(_ source: String) -> [String] {
+        guard !source.contains(" or "), !source.contains("|") else { return [] }
+        let ns = source as NSString
+        return attributeLiteral.matches(in: source, range: NSRange(location: 0, length: ns.length)).compactMap { m in
+            for group in 1...2 where m.range(at: group).location != NSNotFound {
+                let literal = ns.substring(with: m.range(at: group))
+                let verbatim = literal.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 38 && $0 != 60 && $0 != 34 }
+                return verbatim ? literal : nil
+            }
+            return nil
+        }
+    }
+}
+
+/// The raw bytes of the page being extracted, for ``Query`` literal gates.
+final class PageBytes {
+    private let bytes: UnsafeRawBufferPointer?
+    private var known: [String: Bool] = [:]
+
+    /// - Parameter bytes: `nil` when the bytes cannot be searched as ASCII (UTF-16).
+    init(_ bytes: UnsafeRawBufferPointer?) { self.bytes = bytes }
+
+    func mayMatch(_ query: Query) -> Bool {
+        guard let bytes else { return true }
+        for literal in query.literals {
+            if let hit = known[literal] {
+                if !hit { return false }
+                continue
+            }
+            let hit = ThreadExtractor.contains(bytes, literal)
+            known[literal] = hit
+            if !hit { return false }
+        }
+        return true
+    }
+}
+
 /// A ``FieldRule`` with its XPath and regex compiled.
 struct CompiledRule {
-    let xpath: XPathExpression
+    let query: Query
     let regex: NSRegularExpression?
     let template: String?
 
     init(_ rule: FieldRule, profile: String) throws {
-        xpath = try compileXPath(rule.xpath, profile: profile)
+        query = try Query(rule.xpath, profile: profile)
         do {
             regex = try rule.regex.map { try NSRegularExpression(pattern: $0) }
         } catch {
@@ -44,23 +115,23 @@ struct CompiledPostRules {
 }
 
 struct CompiledCommentRules {
-    let item: XPathExpression
+    let item: Query
     let id: [CompiledRule]
     let author: [CompiledRule]
     let authorStrip: [NSRegularExpression]
     let authorURL: [CompiledRule]
     let published: [CompiledRule]
     let permalink: [CompiledRule]
-    let text: [XPathExpression]
-    let textExclude: [XPathExpression]
-    let postAuthor: [XPathExpression]
-    let pending: [XPathExpression]
-    let removed: [XPathExpression]
+    let text: [Query]
+    let textExclude: [Query]
+    let postAuthor: [Query]
+    let pending: [Query]
+    let removed: [Query]
 
     init(_ rules: CommentRules, profile: String) throws {
         let compile = { (list: [FieldRule]) in try list.map { try CompiledRule($0, profile: profile) } }
-        let xpaths = { (list: [String]) in try list.map { try compileXPath($0, profile: profile) } }
-        item = try compileXPath(rules.item, profile: profile)
+        let xpaths = { (list: [String]) in try list.map { try Query($0, profile: profile) } }
+        item = try Query(rules.item, profile: profile)
         id = try compile(rules.id)
         author = try compile(rules.author)
         do {
@@ -82,14 +153,14 @@ struct CompiledCommentRules {
 }
 
 struct CompiledPingbackRules {
-    let item: XPathExpression
+    let item: Query
     let url: [CompiledRule]
     let title: [CompiledRule]
     let published: [CompiledRule]
 
     init(_ rules: PingbackRules, profile: String) throws {
         let compile = { (list: [FieldRule]) in try list.map { try CompiledRule($0, profile: profile) } }
-        item = try compileXPath(rules.item, profile: profile)
+        item = try Query(rules.item, profile: profile)
         url = try compile(rules.url)
         title = try compile(rules.title)
         published = try compile(rules.published)
@@ -99,14 +170,14 @@ struct CompiledPingbackRules {
 /// A ``Profile`` ready to run: every expression compiled once.
 struct CompiledProfile {
     let profile: Profile
-    let detect: [XPathExpression]
+    let detect: [Query]
     let post: CompiledPostRules?
     let comments: CompiledCommentRules?
     let pingbacks: CompiledPingbackRules?
 
     init(_ profile: Profile) throws {
         self.profile = profile
-        detect = try profile.detect.map { try compileXPath($0, profile: profile.name) }
+        detect = try profile.detect.map { try Query($0, profile: profile.name) }
         post = try profile.post.map { try CompiledPostRules($0, profile: profile.name) }
         comments = try profile.comments.map { try CompiledCommentRules($0, profile: profile.name) }
         pingbacks = try profile.pingbacks.map { try CompiledPingbackRules($0, profile: profile.name) }
@@ -118,10 +189,12 @@ struct CompiledProfile {
 /// narrows it. Empty results count as absent.
 enum FieldReader {
     static func value(
-        _ rule: CompiledRule, in document: HTMLDocument, from context: Node?, filter: ([Node]) -> [Node] = { $0 }
+        _ rule: CompiledRule, in document: HTMLDocument, page: PageBytes, from context: Node?,
+        filter: ([Node]) -> [Node] = { $0 }
     ) -> String? {
+        guard page.mayMatch(rule.query) else { return nil }
         var raw: String?
-        switch document.evaluate(rule.xpath, from: context) {
+        switch document.evaluate(rule.query.expression, from: context) {
         case .nodes(let nodes):
             for node in filter(nodes) {
                 let text = node.isElement ? node.inlineText() : node.stringValue
@@ -151,10 +224,17 @@ enum FieldReader {
         return value.isEmpty ? nil : value
     }
 
-    static func firstValue(_ rules: [CompiledRule], in document: HTMLDocument, from context: Node?) -> String? {
+    static func firstValue(_ rules: [CompiledRule], in document: HTMLDocument, page: PageBytes, from context: Node?)
+        -> String?
+    {
         for rule in rules {
-            if let v = value(rule, in: document, from: context) { return v }
+            if let v = value(rule, in: document, page: page, from: context) { return v }
         }
         return nil
+    }
+
+    /// The nodes a query selects, or none when the page cannot hold a match.
+    static func nodes(_ query: Query, in document: HTMLDocument, page: PageBytes, from context: Node? = nil) -> [Node] {
+        page.mayMatch(query) ? document.nodes(query.expression, from: context) : []
     }
 }

@@ -35,8 +35,8 @@ public struct LocaleStrings: Sendable {
 
     /// The removal status a placeholder text announces, or `nil` when it is not one.
     public func removalStatus(of text: String) -> CommentStatus? {
+        guard text.utf8.count < 240 else { return nil }
         let folded = Self.fold(text)
-        guard folded.count < 120 else { return nil }
         if removedByAdmin.contains(where: { folded == $0 }) { return .removedByAdmin }
         if removedByAuthor.contains(where: { folded == $0 }) { return .removedByAuthor }
         return nil
@@ -48,20 +48,23 @@ public struct LocaleStrings: Sendable {
         var kept: [Substring] = []
         var found = false
         for line in lines {
+            // The sentence stands on its own line (its own element) in every template seen.
             let folded = Self.fold(String(line))
-            if pending.contains(where: { folded.contains($0) }) {
+            if let sentence = pending.first(where: { folded.hasPrefix($0) || folded.hasSuffix($0) }) {
                 found = true
-                var rest = String(line)
-                for sentence in pending {
-                    if let range = rest.range(of: sentence, options: [.caseInsensitive]) { rest.removeSubrange(range) }
-                }
-                rest = rest.trimmingCharacters(in: .whitespaces)
+                let rest = folded == sentence ? "" : Self.removing(sentence, from: String(line))
                 if !rest.isEmpty { kept.append(Substring(rest)) }
             } else {
                 kept.append(line)
             }
         }
         return (kept.joined(separator: "\n"), found)
+    }
+
+    private static func removing(_ sentence: String, from line: String) -> String {
+        var rest = line
+        if let range = rest.range(of: sentence, options: [.caseInsensitive]) { rest.removeSubrange(range) }
+        return rest.trimmingCharacters(in: .whitespaces)
     }
 
     /// Lower-cases, straightens apostrophes and collapses whitespace.

@@ -129,6 +129,10 @@ public struct Profile: Codable, Sendable, Equatable {
     public var platform: String
     /// Breaks ties when two profiles find the same number of comments (higher wins).
     public var priority: Int
+    /// Byte strings of which the raw page must contain at least one for this
+    /// profile's comment rules to be tried: a cheap test before any XPath runs.
+    /// Empty means always try.
+    public var requires: [String]
     /// Page markers (XPath) that identify the platform even on pages with no comments.
     public var detect: [String]
     public var post: PostRules?
@@ -136,7 +140,7 @@ public struct Profile: Codable, Sendable, Equatable {
     public var pingbacks: PingbackRules?
 
     enum CodingKeys: String, CodingKey {
-        case name, platform, priority, detect, post, comments, pingbacks
+        case name, platform, priority, requires, detect, post, comments, pingbacks
     }
 
     public init(from decoder: any Decoder) throws {
@@ -144,6 +148,7 @@ public struct Profile: Codable, Sendable, Equatable {
         name = try c.decode(String.self, forKey: .name)
         platform = try c.decode(String.self, forKey: .platform)
         priority = try c.decodeIfPresent(Int.self, forKey: .priority) ?? 0
+        requires = try c.decodeIfPresent([String].self, forKey: .requires) ?? []
         detect = try c.decodeIfPresent([String].self, forKey: .detect) ?? []
         post = try c.decodeIfPresent(PostRules.self, forKey: .post)
         comments = try c.decodeIfPresent(CommentRules.self, forKey: .comments)

@@ -1,3 +1,4 @@
+internal import CByteSearch
 public import Foundation
 public import Markup
 public import ThreadModel
@@ -62,7 +63,20 @@ public final class ThreadExtractor {
         } catch {
             throw .markup(error)
         }
-        return extract(document: document, source: source)
+        let utf16 = bytes.count >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF)
+        let applicable = profiles.map { profile in
+            utf16 || profile.profile.requires.isEmpty
+                || profile.profile.requires.contains { Self.contains(bytes, $0) }
+        }
+        return extract(document: document, source: source, applicable: applicable, page: PageBytes(utf16 ? nil : bytes))
+    }
+
+    /// Byte-string search (glibc `memmem`).
+    static func contains(_ haystack: UnsafeRawBufferPointer, _ needle: String) -> Bool {
+        var needle = needle
+        return needle.withUTF8 { n in
+            threadminer_contains(haystack.baseAddress, haystack.count, n.baseAddress, n.count) != 0
+        }
     }
 
     /// ``extract(bytes:source:declaredEncoding:)`` for `Data`.
@@ -79,7 +93,10 @@ public final class ThreadExtractor {
         return try result.get()
     }
 
-    func extract(document: HTMLDocument, source: SourceInfo) -> PageExtraction {
+    /// - Parameters:
+    ///   - applicable: per profile, whether its `requires` strings occur in the page.
+    ///   - page: the raw bytes, for rule literal gates.
+    func extract(document: HTMLDocument, source: SourceInfo, applicable: [Bool], page: PageBytes) -> PageExtraction {
         var warnings: [String] = []
         switch document.encodingSource {
         case .windows1252Fallback:
@@ -91,15 +108,15 @@ public final class ThreadExtractor {
         if document.conversionFailed {
             warnings.append("bytes did not fit the \(document.encoding) encoding: text may be cut short")
         }
-        let (chosen, items) = chooseProfile(document)
+        let (chosen, items) = chooseProfile(document, applicable: applicable, page: page)
         let postRules = [chosen?.post, pageDefaults].compactMap { $0 }
-        var post = readPost(document, rules: postRules)
+        var post = readPost(document, rules: postRules, page: page)
         if post.url == nil { post.url = source.url }
         var comments: [CommentRecord] = []
         if let chosen, let rules = chosen.comments, !items.isEmpty {
-            comments = readComments(document, items: items, rules: rules, post: post)
+            comments = readComments(document, items: items, rules: rules, post: post, page: page)
         }
-        let pingbacks = chosen?.pingbacks.map { readPingbacks(document, rules: $0) } ?? []
+        let pingbacks = chosen?.pingbacks.map { readPingbacks(document, rules: $0, page: page) } ?? []
         if let shown = post.commentCountShown, shown != comments.count, shown != comments.count + pingbacks.count {
             warnings.append("page claims \(shown) comments, \(comments.count) found (+\(pingbacks.count) pingbacks)")
         }
@@ -113,17 +130,20 @@ public final class ThreadExtractor {
 
     // MARK: Profile choice
 
-    private func chooseProfile(_ document: HTMLDocument) -> (CompiledProfile?, [Node]) {
+    private func chooseProfile(_ document: HTMLDocument, applicable: [Bool], page: PageBytes) -> (
+        CompiledProfile?, [Node]
+    ) {
         var best: (CompiledProfile, [Node])?
-        for profile in profiles {
-            guard let rules = profile.comments else { continue }
-            let items = document.nodes(rules.item)
+        for (profile, isApplicable) in zip(profiles, applicable) {
+            guard isApplicable, let rules = profile.comments else { continue }
+            let items = FieldReader.nodes(rules.item, in: document, page: page)
             if !items.isEmpty, items.count > (best?.1.count ?? 0) { best = (profile, items) }
         }
         if let best { return best }
         let detected = profiles.first { profile in
-            profile.detect.contains { expression in
-                switch document.evaluate(expression) {
+            profile.detect.contains { query in
+                guard page.mayMatch(query) else { return false }
+                switch document.evaluate(query.expression) {
                 case .nodes(let nodes): return !nodes.isEmpty
                 case .boolean(let value): return value
                 case .string(let value): return !value.isEmpty
@@ -136,10 +156,12 @@ public final class ThreadExtractor {
 
     // MARK: Post
 
-    private func readPost(_ document: HTMLDocument, rules: [CompiledPostRules]) -> PostRecord {
+    private func readPost(_ document: HTMLDocument, rules: [CompiledPostRules], page: PageBytes) -> PostRecord {
         func first(_ keyPath: KeyPath<CompiledPostRules, [CompiledRule]>) -> String? {
             for set in rules {
-                if let value = FieldReader.firstValue(set[keyPath: keyPath], in: document, from: nil) { return value }
+                if let value = FieldReader.firstValue(set[keyPath: keyPath], in: document, page: page, from: nil) {
+                    return value
+                }
             }
             return nil
         }
@@ -149,7 +171,7 @@ public final class ThreadExtractor {
         post.author = first(\.author).map(Self.cleanAuthor)
         for set in rules {
             for rule in set.published {
-                guard let raw = FieldReader.value(rule, in: document, from: nil) else { continue }
+                guard let raw = FieldReader.value(rule, in: document, page: page, from: nil) else { continue }
                 if let parsed = dates.parse(raw), parsed.hasDate {
                     post.published = parsed.iso.map { String($0.prefix(10)) }
                     post.publishedRaw = raw
@@ -161,7 +183,7 @@ public final class ThreadExtractor {
         }
         for set in rules {
             for rule in set.commentCount {
-                guard let raw = FieldReader.value(rule, in: document, from: nil) else { continue }
+                guard let raw = FieldReader.value(rule, in: document, page: page, from: nil) else { continue }
                 if let count = CommentCount.parse(raw) {
                     post.commentCountShown = count
                     break
@@ -190,7 +212,7 @@ public final class ThreadExtractor {
     }
 
     private func readComments(
-        _ document: HTMLDocument, items: [Node], rules: CompiledCommentRules, post: PostRecord
+        _ document: HTMLDocument, items: [Node], rules: CompiledCommentRules, post: PostRecord, page: PageBytes
     ) -> [CommentRecord] {
         let ownership = Ownership(items: items)
         let allItems = NodeSet(items)
@@ -200,19 +222,22 @@ public final class ThreadExtractor {
             let owned = { (nodes: [Node]) in nodes.filter { ownership.owner(of: $0).map { $0 == item } ?? true } }
             func field(_ list: [CompiledRule]) -> String? {
                 for rule in list {
-                    if let value = FieldReader.value(rule, in: document, from: item, filter: owned) { return value }
+                    if let value = FieldReader.value(rule, in: document, page: page, from: item, filter: owned) {
+                        return value
+                    }
                 }
                 return nil
             }
-            func any(_ list: [XPathExpression]) -> Bool {
-                list.contains { !owned(document.nodes($0, from: item)).isEmpty }
+            func any(_ list: [Query]) -> Bool {
+                list.contains { !owned(FieldReader.nodes($0, in: document, page: page, from: item)).isEmpty }
             }
             var textNodes: [Node] = []
             for expression in rules.text {
-                textNodes = owned(document.nodes(expression, from: item))
+                textNodes = owned(FieldReader.nodes(expression, in: document, page: page, from: item))
                 if !textNodes.isEmpty { break }
             }
-            let excluded = NodeSet(rules.textExclude.flatMap { owned(document.nodes($0, from: item)) })
+            let excluded = NodeSet(
+                rules.textExclude.flatMap { owned(FieldReader.nodes($0, in: document, page: page, from: item)) })
             let text = textNodes.map { $0.visibleText(excluding: [allItems, excluded]) }
                 .filter { !$0.isEmpty }.joined(separator: "\n")
             var author = field(rules.author)
@@ -223,7 +248,7 @@ public final class ThreadExtractor {
                 }
             }
             let publishedCandidates = rules.published.compactMap {
-                FieldReader.value($0, in: document, from: item, filter: owned)
+                FieldReader.value($0, in: document, page: page, from: item, filter: owned)
             }
             drafts.append(
                 Draft(
@@ -303,10 +328,12 @@ public final class ThreadExtractor {
 
     // MARK: Pingbacks
 
-    private func readPingbacks(_ document: HTMLDocument, rules: CompiledPingbackRules) -> [PingbackRecord] {
-        document.nodes(rules.item).map { item in
+    private func readPingbacks(_ document: HTMLDocument, rules: CompiledPingbackRules, page: PageBytes)
+        -> [PingbackRecord]
+    {
+        FieldReader.nodes(rules.item, in: document, page: page).map { item in
             func field(_ list: [CompiledRule]) -> String? {
-                list.lazy.compactMap { FieldReader.value($0, in: document, from: item) }.first
+                list.lazy.compactMap { FieldReader.value($0, in: document, page: page, from: item) }.first
             }
             let published = field(rules.published).flatMap { dates.parse($0)?.iso }
             return PingbackRecord(url: field(rules.url), title: field(rules.title), published: published)

@@ -72,29 +72,33 @@ public struct SHA1: Sendable {
     }
 
     private mutating func compress(_ block: UnsafeRawBufferPointer) {
-        var w = [UInt32](repeating: 0, count: 80)
-        for i in 0..<16 {
-            w[i] =
-                UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8
-                | UInt32(block[4 * i + 3])
-        }
-        for i in 16..<80 {
-            let x = w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]
-            w[i] = (x << 1) | (x >> 31)
-        }
-        var (a, b, c, d, e) = state
-        for i in 0..<80 {
-            let f: UInt32
-            let k: UInt32
-            switch i {
-            case 0..<20: (f, k) = ((b & c) | (~b & d), 0x5A82_7999)
-            case 20..<40: (f, k) = (b ^ c ^ d, 0x6ED9_EBA1)
-            case 40..<60: (f, k) = ((b & c) | (b & d) | (c & d), 0x8F1B_BCDC)
-            default: (f, k) = (b ^ c ^ d, 0xCA62_C1D6)
+        let h = withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 80) { w in
+            for i in 0..<16 {
+                w[i] =
+                    UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8
+                    | UInt32(block[4 * i + 3])
             }
-            let t = ((a << 5) | (a >> 27)) &+ f &+ e &+ k &+ w[i]
-            (e, d, c, b, a) = (d, c, (b << 30) | (b >> 2), a, t)
+            for i in 16..<80 {
+                let x = w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]
+                w[i] = (x << 1) | (x >> 31)
+            }
+            var (a, b, c, d, e) = state
+            for i in 0..<20 { (a, b, c, d, e) = Self.round(a, b, c, d, e, (b & c) | (~b & d), 0x5A82_7999, w[i]) }
+            for i in 20..<40 { (a, b, c, d, e) = Self.round(a, b, c, d, e, b ^ c ^ d, 0x6ED9_EBA1, w[i]) }
+            for i in 40..<60 {
+                (a, b, c, d, e) = Self.round(a, b, c, d, e, (b & c) | (b & d) | (c & d), 0x8F1B_BCDC, w[i])
+            }
+            for i in 60..<80 { (a, b, c, d, e) = Self.round(a, b, c, d, e, b ^ c ^ d, 0xCA62_C1D6, w[i]) }
+            return (a, b, c, d, e)
         }
-        state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e)
+        state = (state.0 &+ h.0, state.1 &+ h.1, state.2 &+ h.2, state.3 &+ h.3, state.4 &+ h.4)
+    }
+
+    @inline(__always)
+    private static func round(
+        _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: UInt32, _ e: UInt32, _ f: UInt32, _ k: UInt32, _ w: UInt32
+    ) -> (UInt32, UInt32, UInt32, UInt32, UInt32) {
+        let t = ((a << 5) | (a >> 27)) &+ f &+ e &+ k &+ w
+        return (t, a, (b << 30) | (b >> 2), c, d)
     }
 }

@@ -16,7 +16,8 @@ extension Threadminer {
         func run() throws {
             let files = try InputDiscovery.pages(under: paths)
             let reader = PageReader(
-                profiles: try options.profiles(), maxPageBytes: options.maxPageBytes, jobs: options.jobs)
+                profiles: try options.profiles(), maxPageBytes: options.maxPageBytes, jobs: options.jobs,
+                digests: false)
             let out = StandardOutput()
             var skipped = 0
             try reader.run(files: files) { batch in
