@@ -19,7 +19,7 @@ let package = Package(
         .systemLibrary(
             name: "CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
-        .target(name: "CByteSearch", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
+        .target(name: "CByteSearch"),
         .target(name: "ThreadModel", swiftSettings: strict),
         .target(name: "Markup", dependencies: ["CLibXML2"], swiftSettings: strict),
         .target(

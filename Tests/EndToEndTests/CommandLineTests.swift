@@ -150,6 +150,36 @@ enum Binary {
         }
     }
 
+    @Test func ctrlCFinishesTheBatchAndARerunCompletes() throws {
+        let dir = try Binary.temporaryDirectory()
+        let archive = dir.appendingPathComponent("archive")
+        for copy in 0..<30 {
+            try FileManager.default.copyItem(at: Binary.demoArchive, to: archive.appendingPathComponent("copy-\(copy)"))
+        }
+        let reference = dir.appendingPathComponent("ref.sqlite").path
+        #expect(try Binary.run(["crawl", archive.path, "--db", reference]).status == 0)
+        let db = dir.appendingPathComponent("c.sqlite").path
+        let process = try Binary.start(["crawl", archive.path, "--db", db, "--jobs", "1"])
+        Thread.sleep(forTimeInterval: 0.3)
+        kill(process.processIdentifier, SIGINT)
+        let out = (process.standardOutput as! Pipe).fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        if process.terminationStatus == 130 {
+            #expect(String(decoding: out, as: UTF8.self).contains("interrupted: run the same command again to resume"))
+        } else {
+            #expect(process.terminationStatus == 0, "a crawl that finished before the signal must still succeed")
+        }
+        #expect(try Binary.run(["crawl", archive.path, "--db", db]).status == 0)
+        for run in [("ref", reference), ("c", db)] {
+            #expect(try Binary.run(["export", "--db", run.1, "--out", dir.appendingPathComponent(run.0).path]).status == 0)
+        }
+        for name in ["posts.csv", "comments.csv", "pingbacks.csv", "skipped.csv"] {
+            #expect(
+                try Data(contentsOf: dir.appendingPathComponent("ref/\(name)"))
+                    == Data(contentsOf: dir.appendingPathComponent("c/\(name)")), "\(name)")
+        }
+    }
+
     @Test func errorsSayWhatToDoAndSetTheExitStatus() throws {
         let missing = try Binary.run(["crawl", "/nonexistent/archive", "--db", "/tmp/tm-unused.sqlite"])
         #expect(missing.status == 1)
