@@ -171,7 +171,8 @@ enum Binary {
         }
         #expect(try Binary.run(["crawl", archive.path, "--db", db]).status == 0)
         for run in [("ref", reference), ("c", db)] {
-            #expect(try Binary.run(["export", "--db", run.1, "--out", dir.appendingPathComponent(run.0).path]).status == 0)
+            #expect(
+                try Binary.run(["export", "--db", run.1, "--out", dir.appendingPathComponent(run.0).path]).status == 0)
         }
         for name in ["posts.csv", "comments.csv", "pingbacks.csv", "skipped.csv"] {
             #expect(
