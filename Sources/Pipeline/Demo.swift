@@ -1,6 +1,6 @@
 public import Corpus
 public import Crawl
-public import Extraction
+import Extraction
 import Foundation
 public import Reporting
 
