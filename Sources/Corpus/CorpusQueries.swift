@@ -96,6 +96,20 @@ extension CorpusStore {
         }
     }
 
+    /// The source file of the post with the deepest reply nesting (ties: most
+    /// comments, then file name), or `nil` for an empty corpus.
+    public func deepestThreadSource() throws -> String? {
+        try queue.read { db in
+            try String.fetchOne(
+                db,
+                sql: """
+                    SELECT c.source_file FROM posts p JOIN captures c ON c.capture_id = p.capture_id
+                    JOIN comments m ON m.post_id = p.post_id
+                    GROUP BY p.post_id ORDER BY max(m.depth) DESC, count(*) DESC, c.source_file LIMIT 1
+                    """)
+        }
+    }
+
     /// Counts over everything stored.
     public func totals() throws -> CorpusTotals {
         try queue.read { db in

@@ -14,6 +14,8 @@ public struct Demo {
         public var crawl: CrawlSummary
         public var totals: CorpusTotals
         public var csv: [CSVExport.Written]
+        /// A page of the archive with nested replies, to show with `inspect`.
+        public var examplePage: String?
     }
 
     public var archive: String
@@ -59,6 +61,6 @@ public struct Demo {
         let written = try CSVExport.write(corpus: corpus, to: csvDir)
         return Result(
             archive: archive, output: output, corpusPath: corpusPath, crawl: summary, totals: try corpus.totals(),
-            csv: written)
+            csv: written, examplePage: try corpus.deepestThreadSource())
     }
 }

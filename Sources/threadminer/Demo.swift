@@ -28,9 +28,10 @@ extension Threadminer {
             print(result.crawl.render())
             print("")
             print("corpus:   \(result.corpusPath)")
-            for file in result.csv { print("csv:      \(file.file) (\(file.rows) rows)") }
+            for file in result.csv { print("csv:      \(file.file) (\(file.rows) \(file.rows == 1 ? "row" : "rows"))") }
             print("")
-            print("next: threadminer inspect <a page under \(archive)> shows one thread as a tree;")
+            print("next: see one thread as a tree:")
+            print("      \(CommandLine.arguments[0]) inspect \(result.examplePage ?? archive)")
             print("      load \(out)/csv/comments.csv in pandas or R, or open \(result.corpusPath) with sqlite3.")
         }
     }
