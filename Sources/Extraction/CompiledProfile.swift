@@ -89,14 +89,6 @@ struct CompiledRule {
     }
 }
 
-func compileXPath(_ source: String, profile: String) throws -> XPathExpression {
-    do {
-        return try XPathExpression(source)
-    } catch {
-        throw ProfileError(file: profile, reason: error.description)
-    }
-}
-
 struct CompiledPostRules {
     let url: [CompiledRule]
     let title: [CompiledRule]

@@ -197,12 +197,10 @@ public final class ThreadExtractor {
     // MARK: Comments
 
     private struct Draft {
-        var item: Node
         var parentIndex: Int?
         var id: String?
         var author: String?
         var authorURL: String?
-        var publishedRaw: String?
         var publishedCandidates: [String]
         var permalink: String?
         var text: String
@@ -252,10 +250,10 @@ public final class ThreadExtractor {
             }
             drafts.append(
                 Draft(
-                    item: item, parentIndex: ownership.parentIndex(of: item), id: field(rules.id),
+                    parentIndex: ownership.parentIndex(of: item), id: field(rules.id),
                     author: author.map(Self.cleanAuthor).flatMap { $0.isEmpty ? nil : $0 },
-                    authorURL: field(rules.authorURL).flatMap(Self.cleanURL), publishedRaw: nil,
-                    publishedCandidates: publishedCandidates, permalink: field(rules.permalink), text: text,
+                    authorURL: field(rules.authorURL).flatMap(Self.cleanURL), publishedCandidates: publishedCandidates,
+                    permalink: field(rules.permalink), text: text,
                     removedMarker: any(rules.removed), pendingMarker: any(rules.pending),
                     postAuthorMarker: any(rules.postAuthor)))
         }
@@ -303,17 +301,20 @@ public final class ThreadExtractor {
         return records
     }
 
-    /// The first candidate that parses as a date or time, completed from the
-    /// permalink instant when only a time of day is shown.
+    /// The first candidate that gives a date; failing that, the first time of day,
+    /// completed from the permalink instant when that settles the date.
     private func publishedValue(_ draft: Draft, order: NumericDateOrder?) -> (String?, String?) {
+        var timeOnly: (LocalDateTime, String)?
         for raw in draft.publishedCandidates {
-            guard var parsed = dates.parse(raw, order: order) else { continue }
-            if !parsed.hasDate, let permalink = draft.permalink, let ms = Self.showCommentMilliseconds(permalink) {
-                parsed = InstantCompletion.complete(parsed, epochMilliseconds: ms) ?? parsed
-            }
-            return (parsed.iso, raw)
+            guard let parsed = dates.parse(raw, order: order) else { continue }
+            if parsed.hasDate { return (parsed.iso, raw) }
+            if timeOnly == nil { timeOnly = (parsed, raw) }
         }
-        return (nil, draft.publishedCandidates.first)
+        guard let (time, raw) = timeOnly else { return (nil, draft.publishedCandidates.first) }
+        guard let permalink = draft.permalink, let ms = Self.showCommentMilliseconds(permalink) else {
+            return (nil, raw)
+        }
+        return (InstantCompletion.complete(time, epochMilliseconds: ms)?.iso, raw)
     }
 
     private static let showComment = try! NSRegularExpression(pattern: #"showComment=(\d{10,13})"#)

@@ -90,29 +90,16 @@ public final class HTMLDocument: @unchecked Sendable {
         xmlFreeDoc(doc)
     }
 
-    /// The root element (`<html>`), if any.
-    public var root: Node? {
-        xmlDocGetRootElement(doc).map { Node(document: self, pointer: $0) }
-    }
-
     /// Nodes selected by `expression`, in document order, evaluated from `context`
     /// (the document when `nil`).
     public func nodes(_ expression: XPathExpression, from context: Node? = nil) -> [Node] {
-        guard let result = evaluate(expression, from: context) else { return [] }
-        defer { xmlXPathFreeObject(result) }
-        guard result.pointee.type == XPATH_NODESET, let set = result.pointee.nodesetval else { return [] }
-        let count = Int(set.pointee.nodeNr)
-        var out: [Node] = []
-        out.reserveCapacity(count)
-        for i in 0..<count {
-            if let p = set.pointee.nodeTab[i] { out.append(Node(document: self, pointer: p)) }
-        }
-        return out
+        if case .nodes(let nodes) = evaluate(expression, from: context) { return nodes }
+        return []
     }
 
     /// The XPath value of `expression` as a result: nodes, a string, a number or a boolean.
     public func evaluate(_ expression: XPathExpression, from context: Node? = nil) -> XPathValue {
-        guard let result = evaluate(expression, from: context) else { return .nodes([]) }
+        guard let result = xpathObject(expression, from: context) else { return .nodes([]) }
         defer { xmlXPathFreeObject(result) }
         switch result.pointee.type {
         case XPATH_NODESET:
@@ -134,7 +121,7 @@ public final class HTMLDocument: @unchecked Sendable {
         }
     }
 
-    private func evaluate(_ expression: XPathExpression, from context: Node?) -> xmlXPathObjectPtr? {
+    private func xpathObject(_ expression: XPathExpression, from context: Node?) -> xmlXPathObjectPtr? {
         xpathContext.pointee.node = context?.pointer ?? xmlDocGetRootElement(doc).map { UnsafeMutablePointer($0) }
         return xmlXPathCompiledEval(expression.compiled, xpathContext)
     }

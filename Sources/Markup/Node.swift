@@ -34,17 +34,6 @@ public struct Node: Hashable, @unchecked Sendable {
         return Node(document: document, pointer: p)
     }
 
-    /// The element children, in order.
-    public var elementChildren: [Node] {
-        var out: [Node] = []
-        var child = pointer.pointee.children
-        while let c = child {
-            if c.pointee.type == XML_ELEMENT_NODE { out.append(Node(document: document, pointer: c)) }
-            child = c.pointee.next
-        }
-        return out
-    }
-
     /// The value of attribute `name`, or `nil` when absent.
     public func attribute(_ name: String) -> String? {
         guard isElement, let value = xmlGetProp(pointer, name) else { return nil }
@@ -209,7 +198,4 @@ public final class NodeSet: @unchecked Sendable {
     let pointers: Set<xmlNodePtr>
 
     public init(_ nodes: some Sequence<Node>) { pointers = Set(nodes.lazy.map(\.pointer)) }
-
-    public func contains(_ node: Node) -> Bool { pointers.contains(node.pointer) }
-    public var count: Int { pointers.count }
 }
