@@ -36,7 +36,8 @@ struct Query {
     /// Literals that appear verbatim in any page the expression can match. Those
     /// with `&`, `<`, quotes or non-ASCII are left out: markup may spell them as entities.
     static func requiredLiterals(_ source: String) -> [String] {
-        guard !source.contains(" or "), !source.contains("|") else { return [] }
+        // Under `or`, `|` or `not(…)` a literal is not required for a match.
+        guard !source.contains(" or "), !source.contains("|"), !source.contains("not(") else { return [] }
         let ns = source as NSString
         return attributeLiteral.matches(in: source, range: NSRange(location: 0, length: ns.length)).compactMap { m in
             for group in 1...2 where m.range(at: group).location != NSNotFound {
@@ -119,6 +120,7 @@ struct CompiledCommentRules {
     let postAuthor: [Query]
     let pending: [Query]
     let removed: [Query]
+    let flat: Bool
 
     init(_ rules: CommentRules, profile: String) throws {
         let compile = { (list: [FieldRule]) in try list.map { try CompiledRule($0, profile: profile) } }
@@ -141,6 +143,7 @@ struct CompiledCommentRules {
         postAuthor = try xpaths(rules.postAuthor)
         pending = try xpaths(rules.pending)
         removed = try xpaths(rules.removed)
+        flat = rules.flat
     }
 }
 
@@ -197,7 +200,7 @@ enum FieldReader {
                 }
             }
         case .string(let s): raw = s
-        case .number(let n): raw = n.isNaN ? nil : String(Int(n))
+        case .number(let n): raw = n.isFinite && abs(n) < 1e15 ? String(Int(n)) : nil
         case .boolean: raw = nil
         }
         guard var value = raw?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }

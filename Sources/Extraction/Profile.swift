@@ -76,6 +76,9 @@ public struct CommentRules: Codable, Sendable, Equatable {
     public var pending: [String] = []
     /// Any node found marks the comment as removed (wording says by whom).
     public var removed: [String] = []
+    /// True for templates without replies: markup nesting (often from unclosed
+    /// tags) is then not read as reply structure.
+    public var flat = false
 
     enum CodingKeys: String, CodingKey {
         case item, id, author
@@ -84,7 +87,7 @@ public struct CommentRules: Codable, Sendable, Equatable {
         case published, permalink, text
         case textExclude = "text_exclude"
         case postAuthor = "post_author"
-        case pending, removed
+        case pending, removed, flat
     }
 
     public init(from decoder: any Decoder) throws {
@@ -101,6 +104,7 @@ public struct CommentRules: Codable, Sendable, Equatable {
         postAuthor = try c.decodeIfPresent([String].self, forKey: .postAuthor) ?? []
         pending = try c.decodeIfPresent([String].self, forKey: .pending) ?? []
         removed = try c.decodeIfPresent([String].self, forKey: .removed) ?? []
+        flat = try c.decodeIfPresent(Bool.self, forKey: .flat) ?? false
     }
 }
 

@@ -214,9 +214,15 @@ public final class ThreadExtractor {
     ) -> [CommentRecord] {
         let ownership = Ownership(items: items)
         let allItems = NodeSet(items)
-        var drafts: [Draft] = []
-        drafts.reserveCapacity(items.count)
-        for item in items {
+        let parents = items.map { ownership.parentIndex(of: $0) }
+        var slots: [Draft?] = Array(repeating: nil, count: items.count)
+        // Last comment first, and each nested comment is detached once read, so no
+        // rule run on an ancestor walks its replies again: linear, not quadratic, in
+        // the nesting depth. Everything is put back before the page is used again.
+        var detached: [Detachment] = []
+        defer { for d in detached.reversed() { d.restore() } }
+        for (index, item) in items.enumerated().reversed() {
+            defer { if parents[index] != nil { detached.append(item.detach()) } }
             let owned = { (nodes: [Node]) in nodes.filter { ownership.owner(of: $0).map { $0 == item } ?? true } }
             func field(_ list: [CompiledRule]) -> String? {
                 for rule in list {
@@ -248,15 +254,16 @@ public final class ThreadExtractor {
             let publishedCandidates = rules.published.compactMap {
                 FieldReader.value($0, in: document, page: page, from: item, filter: owned)
             }
-            drafts.append(
-                Draft(
-                    parentIndex: ownership.parentIndex(of: item), id: field(rules.id),
+            slots[index] =
+                (Draft(
+                    parentIndex: rules.flat ? nil : parents[index], id: field(rules.id),
                     author: author.map(Self.cleanAuthor).flatMap { $0.isEmpty ? nil : $0 },
                     authorURL: field(rules.authorURL).flatMap(Self.cleanURL), publishedCandidates: publishedCandidates,
                     permalink: field(rules.permalink), text: text,
                     removedMarker: any(rules.removed), pendingMarker: any(rules.pending),
                     postAuthorMarker: any(rules.postAuthor)))
         }
+        let drafts = slots.map { $0! }
         let order = dates.numericOrder(
             of: drafts.flatMap(\.publishedCandidates) + [post.publishedRaw].compactMap { $0 })
         var ids: [String] = []

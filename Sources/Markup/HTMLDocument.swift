@@ -67,7 +67,15 @@ public final class HTMLDocument: @unchecked Sendable {
                 body.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(body.count), url, decision.label,
                 options)
         }
-        guard let parsed, let context = xmlXPathNewContext(parsed) else { throw .unparseable }
+        guard let parsed else { throw .unparseable }
+        guard let context = xmlXPathNewContext(parsed) else {
+            xmlFreeDoc(parsed)
+            throw .unparseable
+        }
+        // Pages are never modified after parsing: stamping document order on elements
+        // lets libxml2 sort node sets by a number instead of climbing to the root for
+        // every comparison, which is quadratic on deeply nested comment threads.
+        xmlXPathOrderDocElems(parsed)
         context.pointee.error = { _, _ in }
         doc = parsed
         xpathContext = context

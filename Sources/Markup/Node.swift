@@ -193,6 +193,33 @@ enum TextLayout {
     }
 }
 
+extension Node {
+    /// Unlinks this node (and its subtree) from the tree until the returned
+    /// detachment is restored. Restore detachments in the reverse order of detaching
+    /// (last detached, first restored) to put every node back where it was.
+    public func detach() -> Detachment {
+        let detachment = Detachment(node: pointer, parent: pointer.pointee.parent, next: pointer.pointee.next)
+        xmlUnlinkNode(pointer)
+        return detachment
+    }
+}
+
+/// A node taken out of its tree by ``Node/detach()``, with where it belongs.
+public struct Detachment {
+    let node: xmlNodePtr
+    let parent: xmlNodePtr?
+    let next: xmlNodePtr?
+
+    /// Puts the node back before the sibling that followed it, or last under its parent.
+    public func restore() {
+        if let next {
+            xmlAddPrevSibling(next, node)
+        } else if let parent {
+            xmlAddChild(parent, node)
+        }
+    }
+}
+
 /// An immutable set of nodes, prepared once and shared by many text walks.
 public final class NodeSet: @unchecked Sendable {
     let pointers: Set<xmlNodePtr>
