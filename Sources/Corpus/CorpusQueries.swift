@@ -70,7 +70,7 @@ extension CorpusStore {
     public static var exportedTables: [TableDump] { exports.map(\.table) }
 
     /// Calls `body` with every row of an exported table in its stable order; `nil`
-    /// is an unknown value. Streams, so memory stays flat.
+    /// is an unknown value. Rows are read with a cursor, one at a time.
     public func forEachRow(of table: String, _ body: ([String?]) throws -> Void) throws {
         guard let entry = Self.exports.first(where: { $0.table.name == table }) else {
             throw CorpusError(path: path, reason: "no exported table named \(table)")

@@ -51,7 +51,7 @@ public struct CrawlSummary: Sendable {
             "pingbacks:          \(pingbacks)",
             "files skipped:      \(skipped.count)",
         ]
-        let reasons = Dictionary(grouping: skipped, by: { Self.reasonKind($0.reason) })
+        let reasons = Dictionary(grouping: skipped, by: \.kind)
         for (reason, list) in reasons.sorted(by: { $0.key < $1.key }) {
             lines.append("  \(list.count) × \(reason)")
         }
@@ -62,11 +62,6 @@ public struct CrawlSummary: Sendable {
                 seconds > 0 ? Double(files - alreadyStored) / seconds : 0, seconds > 0 ? mb / seconds : 0))
         if interrupted { lines.append("interrupted: run the same command again to resume") }
         return lines.joined(separator: "\n")
-    }
-
-    private static func reasonKind(_ reason: String) -> String {
-        let trimmed = reason.hasPrefix("skipped: ") ? String(reason.dropFirst(9)) : reason
-        return String(trimmed.prefix { $0 != "(" && $0 != "," }).trimmingCharacters(in: .whitespaces)
     }
 }
 

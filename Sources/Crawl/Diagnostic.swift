@@ -9,12 +9,15 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public var offset: Int
     /// What was wrong and what was done, as a short fragment.
     public var reason: String
+    /// A short category for counting, e.g. `binary content`.
+    public var kind: String
 
-    public init(_ severity: Severity, file: String, offset: Int = 0, reason: String) {
+    public init(_ severity: Severity, file: String, offset: Int = 0, reason: String, kind: String) {
         self.severity = severity
         self.file = file
         self.offset = offset
         self.reason = reason
+        self.kind = kind
     }
 
     /// `file:offset: severity: reason`.

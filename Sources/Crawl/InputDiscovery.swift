@@ -6,7 +6,8 @@ public enum InputDiscovery {
     /// File names that saved web pages carry (wget and HTTrack keep `?query` parts).
     static let pageExtensions: Set<String> = ["html", "htm", "xhtml", "shtml", "php", "asp", "aspx", "jsp", "cfm"]
 
-    /// Every page file under `paths`, as sorted, de-duplicated paths.
+    /// Every page file under `paths`, as sorted, de-duplicated absolute paths (so the
+    /// same file has one identity however its folder was typed: `x`, `./x`, `/abs/x`).
     /// - Throws: ``CrawlError/missingInput(_:)`` when a named path does not exist.
     public static func pages(under paths: [String]) throws(CrawlError) -> [String] {
         var found = Set<String>()
@@ -15,7 +16,7 @@ public enum InputDiscovery {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missingInput(path) }
             guard isDirectory.boolValue else {
-                found.insert(path)
+                found.insert(URL(fileURLWithPath: path).standardizedFileURL.path)
                 continue
             }
             let root = URL(fileURLWithPath: path)
@@ -29,7 +30,7 @@ public enum InputDiscovery {
                 guard (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory != true,
                     isPageName(url.lastPathComponent)
                 else { continue }
-                found.insert(Self.relativeTo(path, url))
+                found.insert(url.standardizedFileURL.path)
             }
         }
         return found.sorted()
@@ -40,17 +41,6 @@ public enum InputDiscovery {
         let base = name.split(separator: "?", maxSplits: 1).first.map(String.init) ?? name
         guard let dot = base.lastIndex(of: ".") else { return false }
         return pageExtensions.contains(base[base.index(after: dot)...].lowercased())
-    }
-
-    /// The file's path spelled from the user's own root, so records name inputs the
-    /// way the user typed them.
-    private static func relativeTo(_ root: String, _ url: URL) -> String {
-        let rootPath = URL(fileURLWithPath: root).standardizedFileURL.path
-        let filePath = url.standardizedFileURL.path
-        guard filePath.hasPrefix(rootPath) else { return filePath }
-        let rest = filePath.dropFirst(rootPath.count).drop { $0 == "/" }
-        let prefix = root.hasSuffix("/") ? String(root.dropLast()) : root
-        return prefix + "/" + rest
     }
 }
 

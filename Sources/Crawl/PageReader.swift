@@ -72,10 +72,10 @@ public final class PageReader: Sendable {
         _ file: String, extractor: ThreadExtractor, maxBytes: Int, digests: Bool, skip: (String, String) -> Bool
     ) -> PageOutcome {
         if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > maxBytes {
-            let reason = MarkupError.tooLarge(bytes: size, limit: maxBytes).description
+            let error = MarkupError.tooLarge(bytes: size, limit: maxBytes)
             return PageOutcome(
                 file: file, bytes: size, sha1: nil, extraction: nil,
-                diagnostic: Diagnostic(.error, file: file, reason: "skipped: \(reason)"))
+                diagnostic: Diagnostic(.error, file: file, reason: "skipped: \(error)", kind: error.kind))
         }
         let data: Data
         do {
@@ -83,7 +83,8 @@ public final class PageReader: Sendable {
         } catch {
             return PageOutcome(
                 file: file, bytes: 0, sha1: nil, extraction: nil,
-                diagnostic: Diagnostic(.error, file: file, reason: "cannot read: \(Self.readReason(error))"))
+                diagnostic: Diagnostic(
+                    .error, file: file, reason: "cannot read: \(Self.readReason(error))", kind: "unreadable file"))
         }
         var digest: String?
         if digests { digest = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in SHA1.hex(raw) } }
@@ -97,7 +98,7 @@ public final class PageReader: Sendable {
         } catch {
             return PageOutcome(
                 file: file, bytes: data.count, sha1: digest, extraction: nil,
-                diagnostic: Diagnostic(.error, file: file, reason: "skipped: \(error.description)"))
+                diagnostic: Diagnostic(.error, file: file, reason: "skipped: \(error.description)", kind: error.kind))
         }
     }
 

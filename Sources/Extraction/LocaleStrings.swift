@@ -17,7 +17,7 @@ public struct LocaleStrings: Sendable {
             let file = try? JSONDecoder().decode(File.self, from: data)
         else { preconditionFailure("Locale/strings.json is missing or invalid in the Extraction bundle") }
         var months: [String: Int] = [:]
-        for names in file.months.values {
+        for (_, names) in file.months.sorted(by: { $0.key < $1.key }) {
             for (index, name) in names.enumerated() where months[name] == nil { months[name] = index + 1 }
         }
         return LocaleStrings(

@@ -47,7 +47,9 @@ public enum EncodingSniffer {
         }
         for (candidate, source) in [(declared, EncodingSource.declared), (metaCharset(bytes), .meta)] {
             guard let raw = candidate else { continue }
-            let label = canonicalLabel(raw)
+            var label = canonicalLabel(raw)
+            // A page that can be scanned for `meta` as ASCII is not UTF-16 (WHATWG).
+            if source == .meta, label.hasPrefix("UTF-16") { label = "UTF-8" }
             if label == "UTF-8" {
                 return EncodingDecision(
                     label: label, source: source, skip: 0, needsUTF8Repair: !UTF8Validator.isValid(bytes))
@@ -71,6 +73,9 @@ public enum EncodingSniffer {
         case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "ansi_x3.4-1968",
             "cp1252", "windows-1252", "x-cp1252", "cp819", "ibm819", "iso_8859-1":
             return "windows-1252"
+        case "utf-16", "utf16", "unicode": return "UTF-16"
+        case "utf-16le": return "UTF-16LE"
+        case "utf-16be": return "UTF-16BE"
         case "shift-jis", "sjis", "x-sjis", "ms_kanji": return "SHIFT_JIS"
         case "gb2312", "gbk", "x-gbk", "chinese": return "GBK"
         default: return lower

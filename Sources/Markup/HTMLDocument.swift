@@ -40,7 +40,9 @@ public final class HTMLDocument: @unchecked Sendable {
     ) throws(MarkupError) {
         Self.ensureInitialised()
         guard bytes.count > 0, bytes.contains(where: { !Self.isSpace($0) }) else { throw .empty }
-        guard bytes.count <= limits.maxBytes else { throw .tooLarge(bytes: bytes.count, limit: limits.maxBytes) }
+        // libxml2 takes an Int32 length, and windows-1252 can triple in UTF-8.
+        let limit = min(limits.maxBytes, Int(Int32.max) / 3)
+        guard bytes.count <= limit else { throw .tooLarge(bytes: bytes.count, limit: limit) }
         let decision = EncodingSniffer.decide(bytes, declared: declaredEncoding) { label in
             guard let handler = xmlFindCharEncodingHandler(label) else { return false }
             xmlCharEncCloseFunc(handler)

@@ -7,6 +7,17 @@ public enum MarkupError: Error, Sendable, Equatable, CustomStringConvertible {
     case unparseable
     case invalidXPath(String)
 
+    /// A short category for counting (the description carries the details).
+    public var kind: String {
+        switch self {
+        case .empty: return "empty file"
+        case .binary: return "binary content"
+        case .tooLarge: return "page over the size limit"
+        case .unparseable: return "not parseable"
+        case .invalidXPath: return "invalid XPath"
+        }
+    }
+
     public var description: String {
         switch self {
         case .empty: return "empty file"

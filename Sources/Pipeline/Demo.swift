@@ -47,10 +47,19 @@ public struct Demo {
 
     /// Crawls the archive into `output/corpus.sqlite` (replacing an earlier demo
     /// corpus) and exports CSV into `output/csv`.
+    /// - Throws: ``DemoError`` when `output` holds a corpus the demo did not write.
     public func run(diagnostic: (Diagnostic) -> Void = { _ in }) throws -> Result {
         let fm = FileManager.default
         try fm.createDirectory(atPath: output, withIntermediateDirectories: true)
         let corpusPath = (output as NSString).appendingPathComponent("corpus.sqlite")
+        let marker = (output as NSString).appendingPathComponent(".threadminer-demo")
+        if fm.fileExists(atPath: corpusPath), !fm.fileExists(atPath: marker) {
+            throw DemoError(
+                description:
+                    "\(corpusPath) exists and was not written by the demo; choose another --out folder so it is not replaced"
+            )
+        }
+        try Data("written by threadminer demo\n".utf8).write(to: URL(fileURLWithPath: marker))
         for suffix in ["", "-wal", "-shm"] where fm.fileExists(atPath: corpusPath + suffix) {
             try fm.removeItem(atPath: corpusPath + suffix)
         }
@@ -63,4 +72,9 @@ public struct Demo {
             archive: archive, output: output, corpusPath: corpusPath, crawl: summary, totals: try corpus.totals(),
             csv: written, examplePage: try corpus.deepestThreadSource())
     }
+}
+
+/// The demo refused to run, with what to do instead.
+public struct DemoError: Error, CustomStringConvertible, Sendable {
+    public var description: String
 }

@@ -14,7 +14,7 @@ struct ExtractionOptions: ParsableArguments {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
-        guard maxPageMB >= 1 else { throw ValidationError("--max-page-mb must be at least 1.") }
+        guard (1...600).contains(maxPageMB) else { throw ValidationError("--max-page-mb must be between 1 and 600.") }
     }
 
     func profiles() throws -> ProfileSet {

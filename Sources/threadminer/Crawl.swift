@@ -22,6 +22,9 @@ extension Threadminer {
         @OptionGroup var options: ExtractionOptions
 
         func run() throws {
+            for path in paths where !FileManager.default.fileExists(atPath: path) {
+                throw CrawlError.missingInput(path)
+            }
             let corpus = try CorpusStore(path: db)
             let stop = InterruptFlag.install()
             let run = CrawlRun(

@@ -27,12 +27,12 @@ extension Threadminer {
                         Terminal.error(diagnostic.description)
                     }
                     if let record = outcome.extraction?.record {
-                        out.write(try record.jsonLine())
-                        out.write("\n")
+                        try out.write(try record.jsonLine())
+                        try out.write("\n")
                     }
                 }
             }
-            out.flush()
+            try out.flush()
             if skipped > 0 { Terminal.error("\(skipped) of \(files.count) files skipped") }
         }
     }

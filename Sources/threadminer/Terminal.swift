@@ -20,27 +20,42 @@ enum Terminal {
     }
 }
 
-/// Buffered stdout for bulk output (JSONL).
+/// Buffered stdout for bulk output (JSONL). A failed write (disk full, closed
+/// pipe) is an error, so a map step never exits 0 with its output cut short.
 final class StandardOutput {
-    private var buffer: [UInt8] = []
-
-    func write(_ data: Data) {
-        buffer.append(contentsOf: data)
-        if buffer.count >= 1 << 16 { flush() }
+    struct WriteError: Error, CustomStringConvertible {
+        var code: Int32
+        var description: String {
+            "cannot write to standard output: \(String(cString: strerror(code)).lowercased())"
+        }
     }
 
-    func write(_ string: String) { write(Data(string.utf8)) }
+    private var buffer: [UInt8] = []
 
-    func flush() {
+    func write(_ data: Data) throws {
+        buffer.append(contentsOf: data)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    func write(_ string: String) throws { try write(Data(string.utf8)) }
+
+    func flush() throws {
         guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes { raw in
+        defer { buffer.removeAll(keepingCapacity: true) }
+        try buffer.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
                 let n = Foundation.write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
-                if n <= 0 { break }
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { throw WriteError(code: errno) }
                 offset += n
             }
         }
-        buffer.removeAll(keepingCapacity: true)
     }
+}
+
+/// A failure about an input file: printed as `Error: <description>`, exit status 1
+/// (``ValidationError`` is kept for mistakes in the command line itself).
+struct InputError: Error, CustomStringConvertible {
+    var description: String
 }

@@ -99,6 +99,17 @@ func exportText(_ corpus: CorpusStore) throws -> String {
         #expect(try exportText(corpus) == before)
     }
 
+    @Test func aFileHasOneIdentityHoweverItsFolderIsTyped() throws {
+        let root = try makeArchive(pages: 4, withBadInputs: false)
+        let corpus = try CorpusStore(path: root.appendingPathComponent("c.sqlite").path)
+        var run = CrawlRun(paths: [root.path], jobs: 1, maxPageBytes: 1 << 20, profiles: try ProfileSet.bundled())
+        _ = try run.run(into: corpus)
+        run.paths = [root.path + "/./blog.example.org/../"]
+        let again = try run.run(into: corpus)
+        #expect(again.alreadyStored == 4)
+        #expect(try corpus.totals().captures == 4)
+    }
+
     @Test func anInterruptedCrawlResumesToTheSameCorpus() throws {
         let root = try makeArchive()
         let reference = try CorpusStore(path: root.appendingPathComponent("ref.sqlite").path)

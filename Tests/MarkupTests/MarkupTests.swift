@@ -121,6 +121,12 @@ private func text(_ doc: HTMLDocument, _ xpath: String) throws -> String {
         #expect(try text(doc, "//p[2]") == "after")
     }
 
+    @Test func utf16NamedInAMetaTagMeansUTF8() throws {
+        let doc = try parse("<html><head><meta charset='utf-16'></head><body><p>plain ascii</p></body></html>")
+        #expect(doc.encoding == "UTF-8")
+        #expect(try text(doc, "//p") == "plain ascii")
+    }
+
     @Test func sniffedLabelsAreCanonical() {
         #expect(EncodingSniffer.canonicalLabel(" Latin1 ") == "windows-1252")
         #expect(EncodingSniffer.canonicalLabel("utf8") == "UTF-8")
