@@ -19,9 +19,16 @@ let package = Package(
         .systemLibrary(
             name: "CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlidec", providers: [.apt(["libbrotli-dev"])]),
         .target(name: "CByteSearch"),
         .target(name: "ThreadModel", swiftSettings: strict),
         .target(name: "Markup", dependencies: ["CLibXML2"], swiftSettings: strict),
+        .target(name: "ArchiveURLs", swiftSettings: strict),
+        .target(
+            name: "WebArchive", dependencies: ["CZlib", "CBrotli", "CByteSearch", "ArchiveURLs"],
+            swiftSettings: strict),
+        .target(name: "Exports", dependencies: ["Markup", "ThreadModel", "ArchiveURLs"], swiftSettings: strict),
         .target(
             name: "Extraction", dependencies: ["Markup", "ThreadModel", "CByteSearch"],
             resources: [.copy("Profiles"), .copy("Locale")], swiftSettings: strict),
@@ -45,6 +52,9 @@ let package = Package(
             name: "ExtractionTests", dependencies: ["Extraction", "Markup", "ThreadModel"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ThreadModelTests", dependencies: ["ThreadModel"]),
+        .testTarget(name: "ArchiveURLsTests", dependencies: ["ArchiveURLs"]),
+        .testTarget(name: "WebArchiveTests", dependencies: ["WebArchive", "CZlib"]),
+        .testTarget(name: "ExportsTests", dependencies: ["Exports", "ThreadModel", "Markup"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "ThreadModel", "Reporting"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Corpus", "ThreadModel"]),
         .testTarget(name: "CrawlTests", dependencies: ["Crawl", "Corpus", "Extraction", "Reporting"]),

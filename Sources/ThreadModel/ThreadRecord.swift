@@ -4,6 +4,8 @@ public enum CommentStatus: String, Codable, Sendable, CaseIterable {
     case removedByAdmin = "removed_by_admin"
     case removedByAuthor = "removed_by_author"
     case pending
+    /// Held as spam by the platform (a WordPress export's `spam` approval state).
+    case spam
     case deleted
     case vanished
 }

@@ -1,0 +1,4 @@
+import XCTest
+
+// Placeholder; replaced by real tests.
+final class ExportsTestsPlaceholder: XCTestCase {}
