@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "threadminer",
             dependencies: [
-                "Pipeline", "Crawl", "Extraction", "Corpus", "Reporting", "ThreadModel",
+                "Pipeline", "Crawl", "Extraction", "Corpus", "Reporting", "ThreadModel", "WebArchive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
