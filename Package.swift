@@ -36,7 +36,10 @@ let package = Package(
             name: "Corpus",
             dependencies: ["ThreadModel", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
-        .target(name: "Crawl", dependencies: ["Extraction", "Markup", "Corpus", "ThreadModel"], swiftSettings: strict),
+        .target(
+            name: "Crawl",
+            dependencies: ["Extraction", "Markup", "Corpus", "ThreadModel", "WebArchive", "ArchiveURLs", "Exports"],
+            swiftSettings: strict),
         .target(name: "Reporting", dependencies: ["Corpus", "ThreadModel"], swiftSettings: strict),
         .target(name: "Evaluation", dependencies: ["ThreadModel"], swiftSettings: strict),
         .target(name: "Pipeline", dependencies: ["Crawl", "Corpus", "Reporting"], swiftSettings: strict),

@@ -16,7 +16,10 @@ public struct CorpusTotals: Sendable, Equatable {
     public var removedByAdmin = 0
     public var removedByAuthor = 0
     public var pending = 0
+    public var vanished = 0
     public var pingbacks = 0
+    /// Posts seen in more than one capture.
+    public var postsWithSeveralCaptures = 0
 }
 
 extension CorpusStore {
@@ -28,13 +31,13 @@ extension CorpusStore {
                 name: "posts",
                 columns: [
                     "post_id", "url", "blog_host", "platform", "title", "author", "published", "published_raw",
-                    "comment_count_shown", "comments_found", "pingbacks_found", "source_file", "source_offset",
-                    "captured", "sha1",
+                    "comment_count_shown", "comments_found", "pingbacks_found", "captures", "comment_pages",
+                    "first_captured", "last_captured", "source_file", "source_offset", "captured", "sha1",
                 ]),
             """
             SELECT p.post_id, p.url, p.blog_host, p.platform, p.title, p.author, p.published, p.published_raw,
-                   p.comment_count_shown, p.comments_found, p.pingbacks_found, c.source_file, c.source_offset,
-                   c.captured, c.sha1
+                   p.comment_count_shown, p.comments_found, p.pingbacks_found, p.captures, p.comment_pages,
+                   p.first_captured, p.last_captured, c.source_file, c.source_offset, c.captured, c.sha1
             FROM posts p JOIN captures c ON c.capture_id = p.capture_id
             ORDER BY p.post_id
             """
@@ -44,18 +47,32 @@ extension CorpusStore {
                 name: "comments",
                 columns: [
                     "post_id", "id", "parent", "position", "depth", "author", "author_url", "is_post_author",
-                    "published", "published_raw", "status", "text",
+                    "published", "published_raw", "status", "text", "first_seen", "last_seen", "status_changed",
                 ]),
             """
             SELECT post_id, id, parent, position, depth, author, author_url,
                    CASE is_post_author WHEN 1 THEN 'true' ELSE 'false' END,
-                   published, published_raw, status, text
+                   published, published_raw, status, text, first_seen, last_seen, status_changed
             FROM comments ORDER BY post_id, position
             """
         ),
         (
             TableDump(name: "pingbacks", columns: ["post_id", "position", "url", "title", "published"]),
             "SELECT post_id, position, url, title, published FROM pingbacks ORDER BY post_id, position"
+        ),
+        (
+            TableDump(
+                name: "captures",
+                columns: [
+                    "capture_id", "source_file", "source_offset", "source_length", "record_type", "url", "captured",
+                    "mime", "http_status", "page_kind", "platform", "profile", "post_id", "outcome",
+                ]),
+            """
+            SELECT capture_id, source_file, source_offset, source_length, record_type, url, captured, mime,
+                   http_status, page_kind, platform, profile, post_id, outcome
+            FROM captures WHERE outcome != 'indexed' OR page_kind IS NOT NULL
+            ORDER BY source_file, source_offset
+            """
         ),
         (
             TableDump(name: "skipped", columns: ["source_file", "source_offset", "bytes", "reason"]),
@@ -125,10 +142,12 @@ extension CorpusStore {
                 case "removed_by_admin": t.removedByAdmin = row[1]
                 case "removed_by_author": t.removedByAuthor = row[1]
                 case "pending": t.pending = row[1]
+                case "vanished": t.vanished = row[1]
                 default: break
                 }
             }
             t.pingbacks = try Int.fetchOne(db, sql: "SELECT count(*) FROM pingbacks") ?? 0
+            t.postsWithSeveralCaptures = try Int.fetchOne(db, sql: "SELECT count(*) FROM posts WHERE captures > 1") ?? 0
             return t
         }
     }

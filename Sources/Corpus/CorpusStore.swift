@@ -2,33 +2,59 @@ import Foundation
 import GRDB
 public import ThreadModel
 
-/// What a crawl hands the store for one input record: either a thread or the
-/// reason it was skipped, with provenance.
+/// What became of one input record.
+public enum CaptureOutcome: Sendable {
+    /// A page whose thread was extracted.
+    case thread(ThreadRecord)
+    /// A record that could not be used, with the reason.
+    case skipped(String)
+    /// A WARC revisit: the same payload as an earlier capture (`refersToDigest`).
+    case revisit
+    /// A record kept in the index only (not HTML, a request, an error response).
+    case indexed
+}
+
+/// What a crawl hands the store for one input record: its provenance and outcome.
 public struct CaptureInput: Sendable {
     public var file: String
+    /// Where the record starts (see `ArchiveRecord.offset`); 0 for a whole file.
     public var offset: Int
+    public var length: Int?
+    public var offsetIsDecoded = false
+    /// `file` for a saved page, `export` for a platform export, else the WARC type.
+    public var recordType: String
+    public var url: String?
+    public var captured: String?
+    public var mime: String?
+    public var httpStatus: Int?
+    public var payloadDigest: String?
+    public var refersToDigest: String?
+    public var refersToURL: String?
     public var sha1: String?
     public var bytes: Int
-    public var record: ThreadRecord?
     public var profile: String?
     public var charset: String?
     public var charsetSource: String?
-    /// Why the record was skipped; `nil` when `record` is set.
-    public var skippedReason: String?
+    /// `post`, `comment-page`, `index`, `feed`, `other`.
+    public var pageKind: String?
+    public var outcome: CaptureOutcome
 
     public init(
-        file: String, offset: Int = 0, sha1: String?, bytes: Int, record: ThreadRecord?, profile: String? = nil,
-        charset: String? = nil, charsetSource: String? = nil, skippedReason: String? = nil
+        file: String, offset: Int = 0, recordType: String = "file", sha1: String?, bytes: Int,
+        outcome: CaptureOutcome
     ) {
         self.file = file
         self.offset = offset
+        self.recordType = recordType
         self.sha1 = sha1
         self.bytes = bytes
-        self.record = record
-        self.profile = profile
-        self.charset = charset
-        self.charsetSource = charsetSource
-        self.skippedReason = skippedReason
+        self.outcome = outcome
+    }
+
+    /// The thread, when one was extracted.
+    public var record: ThreadRecord? {
+        if case .thread(let record) = outcome { return record }
+        return nil
     }
 }
 
@@ -39,13 +65,13 @@ public struct CorpusError: Error, CustomStringConvertible, Sendable {
     public var description: String { "\(path): \(reason)" }
 }
 
-/// The SQLite corpus: one table per unit (captures, posts, comments, pingbacks),
-/// stable text ids, and idempotent writes — storing the same input twice changes
-/// nothing, and storing inputs in any order or batching gives the same rows.
+/// The SQLite corpus: one table per unit (captures, posts, comments, pingbacks,
+/// inputs), stable text ids, and idempotent writes — storing the same input twice
+/// changes nothing, and storing inputs in any order or batching gives the same rows.
 ///
-/// When several captures show the same post (same canonical URL), the post's
-/// thread comes from the capture with the most comments, ties going to the
-/// smallest (file, offset): a total order, so the result is order-independent.
+/// Every capture keeps its own thread. A post's rows are rebuilt from all captures
+/// of its canonical URL by ``consolidate()`` (see ``ThreadTimeline``), a pure
+/// function of the stored captures, so the result does not depend on their order.
 public final class CorpusStore: Sendable {
     /// The database file.
     public let path: String
@@ -80,18 +106,25 @@ public final class CorpusStore: Sendable {
         try queue.read { db in
             var out: [String: String] = [:]
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT source_file, sha1 FROM captures WHERE source_offset = 0 AND sha1 IS NOT NULL")
+                db,
+                sql: "SELECT source_file, sha1 FROM captures WHERE record_type = 'file' AND sha1 IS NOT NULL")
             while let row = try rows.next() { out[row[0]] = row[1] }
             return out
         }
     }
 
-    /// Stores a batch in one transaction.
-    public func store(_ batch: [CaptureInput]) throws {
+    /// Stores a batch in one transaction (with the input's progress, when given, so
+    /// progress and rows can never disagree after a crash).
+    public func store(_ batch: [CaptureInput], progress: InputProgress? = nil) throws {
+        try write { db in
+            for input in batch { try Self.store(input, in: db) }
+            if let progress { try progress.save(in: db) }
+        }
+    }
+
+    func write(_ body: (Database) throws -> Void) throws {
         do {
-            try queue.write { db in
-                for input in batch { try Self.store(input, in: db) }
-            }
+            try queue.write { db in try body(db) }
         } catch let error as DatabaseError {
             throw CorpusError(path: path, reason: "write failed: \(error.message ?? "\(error)")")
         }
@@ -99,77 +132,67 @@ public final class CorpusStore: Sendable {
 
     private static func store(_ input: CaptureInput, in db: Database) throws {
         let captureID = Ids.capture(file: input.file, offset: input.offset)
-        if let existing = try String.fetchOne(
-            db, sql: "SELECT sha1 FROM captures WHERE capture_id = ?", arguments: [captureID]),
-            existing == input.sha1
+        if let existing = try Row.fetchOne(
+            db, sql: "SELECT sha1, post_id FROM captures WHERE capture_id = ?", arguments: [captureID])
         {
-            return
+            if let sha1 = input.sha1, existing[0] as String? == sha1 { return }
+            if let oldPost = existing[1] as String? { try markDirty(oldPost, in: db) }
+            try db.execute(sql: "DELETE FROM captures WHERE capture_id = ?", arguments: [captureID])
         }
-        try db.execute(sql: "DELETE FROM captures WHERE capture_id = ?", arguments: [captureID])
         let record = input.record
+        var reason: String?
+        var outcome = "indexed"
+        switch input.outcome {
+        case .thread: outcome = "thread"
+        case .skipped(let why):
+            outcome = "skipped"
+            reason = why
+        case .revisit: outcome = "revisit"
+        case .indexed: break
+        }
+        let url = input.url ?? record?.source.url ?? record?.post.url
+        let canonical = url.flatMap(Ids.canonicalURL)
+        // Listing pages, feeds and other pages are captures, not posts. A revisit is
+        // attached by URL; consolidation keeps it only if what it repeats is a post.
+        let carriesThread = input.pageKind == nil || input.pageKind == "post" || input.pageKind == "comment-page"
+        var postID: String?
+        switch input.outcome {
+        case .thread(let r) where carriesThread:
+            postID = Ids.post(url: r.post.url ?? url, file: input.file, offset: input.offset)
+        case .revisit where canonical != nil:
+            postID = Ids.post(url: url, file: input.file, offset: input.offset)
+        default: break
+        }
         let warnings = try record.map { String(decoding: try JSONEncoder().encode($0.warnings), as: UTF8.self) }
+        let thread = try record.map { String(decoding: try $0.jsonLine(), as: UTF8.self) }
         try db.execute(
             sql: """
-                INSERT INTO captures (capture_id, source_file, source_offset, url, captured, sha1, bytes,
-                    charset, charset_source, platform, profile, outcome, reason, warnings)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO captures (capture_id, source_file, source_offset, source_length, offset_is_decoded,
+                    record_type, url, canonical_url, captured, mime, http_status, payload_digest, refers_to_digest,
+                    refers_to_url, sha1, bytes, charset, charset_source, platform, profile, page_kind,
+                    comment_page, post_id, outcome, reason, warnings, thread)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                captureID, input.file, input.offset, record?.source.url ?? record?.post.url,
-                record?.source.captured, input.sha1, input.bytes, input.charset, input.charsetSource,
-                record?.platform, input.profile, record == nil ? "skipped" : "thread", input.skippedReason,
-                warnings,
+                captureID, input.file, input.offset, input.length, input.offsetIsDecoded, input.recordType, url,
+                canonical, input.captured ?? record?.source.captured, input.mime, input.httpStatus,
+                input.payloadDigest, input.refersToDigest, input.refersToURL, input.sha1, input.bytes, input.charset,
+                input.charsetSource, record?.platform, input.profile, input.pageKind,
+                url.flatMap(Ids.commentPage), postID, outcome, reason, warnings, thread,
             ])
-        guard let record else { return }
-        let postID = Ids.post(url: record.post.url, file: input.file, offset: input.offset)
-        if let current = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT p.comments_found, c.source_file, c.source_offset FROM posts p
-                JOIN captures c ON c.capture_id = p.capture_id WHERE p.post_id = ?
-                """, arguments: [postID])
-        {
-            let mine = (-record.comments.count, input.file, input.offset)
-            let theirs = (-(current[0] as Int), current[1] as String, current[2] as Int)
-            guard mine < theirs else { return }
-            try db.execute(sql: "DELETE FROM posts WHERE post_id = ?", arguments: [postID])
+        if let postID { try markDirty(postID, in: db) }
+        if case .thread = input.outcome, let digest = input.payloadDigest {
+            // Revisits of this payload (stored earlier, perhaps under another URL) can now be resolved.
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO dirty_posts (post_id)
+                    SELECT post_id FROM captures WHERE outcome = 'revisit' AND refers_to_digest = ? AND post_id IS NOT NULL
+                    """, arguments: [digest])
         }
-        try insert(record, postID: postID, captureID: captureID, in: db)
     }
 
-    private static func insert(_ record: ThreadRecord, postID: String, captureID: String, in db: Database) throws {
-        let post = record.post
-        try db.execute(
-            sql: """
-                INSERT INTO posts (post_id, capture_id, blog_host, url, platform, title, author, published,
-                    published_raw, comment_count_shown, comments_found, pingbacks_found)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                postID, captureID, post.url.flatMap(Ids.host), post.url, record.platform, post.title, post.author,
-                post.published, post.publishedRaw, post.commentCountShown, record.comments.count,
-                record.pingbacks.count,
-            ])
-        let insertComment = try db.cachedStatement(
-            sql: """
-                INSERT INTO comments (comment_key, post_id, capture_id, id, parent, position, depth, author,
-                    author_url, is_post_author, published, published_raw, status, text)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        for c in record.comments {
-            try insertComment.execute(arguments: [
-                postID + "/" + c.id, postID, captureID, c.id, c.parent, c.position, c.depth, c.author, c.authorURL,
-                c.isPostAuthor, c.published, c.publishedRaw, c.status.rawValue, c.text,
-            ])
-        }
-        let insertPingback = try db.cachedStatement(
-            sql: """
-                INSERT INTO pingbacks (post_id, position, capture_id, url, title, published)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """)
-        for (i, p) in record.pingbacks.enumerated() {
-            try insertPingback.execute(arguments: [postID, i + 1, captureID, p.url, p.title, p.published])
-        }
+    static func markDirty(_ postID: String, in db: Database) throws {
+        try db.execute(sql: "INSERT OR IGNORE INTO dirty_posts (post_id) VALUES (?)", arguments: [postID])
     }
 }
 
@@ -203,7 +226,20 @@ public enum Ids {
         return parts.string
     }
 
+    /// The comment page a URL shows (`/comment-page-2/`, `?cpage=2`), 1 for the post page itself.
+    public static func commentPage(_ url: String) -> Int? {
+        TEMPORARYCOMMENTPAGE(url)
+    }
+
     static func host(_ url: String) -> String? {
         URLComponents(string: url)?.host?.lowercased()
     }
+}
+
+func TEMPORARYCOMMENTPAGE(_ url: String) -> Int {
+    if let r = url.range(of: "/comment-page-") {
+        return Int(url[r.upperBound...].prefix(while: \.isNumber)) ?? 1
+    }
+    if let r = url.range(of: "cpage=") { return Int(url[r.upperBound...].prefix(while: \.isNumber)) ?? 1 }
+    return 1
 }

@@ -1,79 +1,119 @@
 public import Corpus
 public import Extraction
 import Foundation
+import ThreadModel
 
 /// Progress of a running crawl, reported after every batch.
 public struct CrawlProgress: Sendable {
-    public var filesDone: Int
-    public var filesTotal: Int
+    public var inputsDone: Int
+    public var inputsTotal: Int
+    /// Pages extracted so far.
+    public var records: Int
     public var bytesDone: Int
+    public var bytesTotal: Int
     public var seconds: Double
 
-    /// `files 120/966 · 10.3 MB · 48.1 files/s · 4.2 MB/s · ETA 18s`
+    /// `files 3/12 · pages 1200 · 310.5/2048.0 MB · 48.1 pages/s · 4.2 MB/s · ETA 6m12s`
     public var line: String {
-        let rate = seconds > 0 ? Double(filesDone) / seconds : 0
         let mb = Double(bytesDone) / 1_048_576
         let mbRate = seconds > 0 ? mb / seconds : 0
-        let eta = rate > 0 ? Double(filesTotal - filesDone) / rate : 0
+        let rate = seconds > 0 ? Double(records) / seconds : 0
+        let eta = mbRate > 0 ? (Double(bytesTotal - bytesDone) / 1_048_576) / mbRate : 0
+        let etaText = eta >= 60 ? String(format: "%dm%02ds", Int(eta) / 60, Int(eta) % 60) : String(format: "%.0fs", eta)
         return String(
-            format: "files %d/%d · %.1f MB · %.1f files/s · %.1f MB/s · ETA %.0fs", filesDone, filesTotal, mb, rate,
-            mbRate, eta)
+            format: "files %d/%d · pages %d · %.1f/%.1f MB · %.1f pages/s · %.1f MB/s · ETA %@", inputsDone,
+            inputsTotal, records, mb, Double(bytesTotal) / 1_048_576, rate, mbRate, etaText)
     }
 }
 
-/// What one crawl did: counts over this run's inputs, and every skipped file.
+/// What one crawl did: counts over this run's inputs, and every skipped record.
 public struct CrawlSummary: Sendable {
+    public var inputs = 0
+    /// Archives and exports passed over because they are unchanged since a complete crawl.
+    public var unchangedInputs = 0
     public var files = 0
     public var alreadyStored = 0
+    /// WARC/ARC records met, by type.
+    public var recordTypes: [String: Int] = [:]
     public var pages = 0
+    public var pageKinds: [String: Int] = [:]
+    public var platforms: [String: Int] = [:]
     public var postsWithComments = 0
     public var comments = 0
-    public var removedByAdmin = 0
-    public var removedByAuthor = 0
-    public var pending = 0
+    public var statuses: [String: Int] = [:]
     public var pingbacks = 0
+    public var revisits = 0
     public var bytes = 0
     public var seconds = 0.0
+    public var postsRebuilt = 0
+    /// Records that could not be used, with the reason.
     public var skipped: [Diagnostic] = []
+    /// Damage read around (the records around it still landed).
+    public var warnings: [Diagnostic] = []
     /// True when the run stopped early on request; rerunning resumes it.
     public var interrupted = false
 
+    public var removedByAdmin: Int { statuses[CommentStatus.removedByAdmin.rawValue] ?? 0 }
+    public var removedByAuthor: Int { statuses[CommentStatus.removedByAuthor.rawValue] ?? 0 }
+    public var pending: Int { statuses[CommentStatus.pending.rawValue] ?? 0 }
+
     /// A plain-text summary, one fact per line.
     public func render() -> String {
+        func counts(_ d: [String: Int]) -> String {
+            d.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        }
         var lines = [
+            "inputs:             \(inputs)"
+                + (unchangedInputs > 0 ? " (\(unchangedInputs) unchanged since the last crawl, passed over)" : ""),
             "files:              \(files)"
                 + (alreadyStored > 0 ? " (\(alreadyStored) already in the corpus, passed over)" : ""),
-            "pages extracted:    \(pages)",
+        ]
+        if !recordTypes.isEmpty { lines.append("archive records:    " + counts(recordTypes)) }
+        lines += [
+            "pages extracted:    \(pages)" + (pageKinds.isEmpty ? "" : " (" + counts(pageKinds) + ")"),
+            "platforms:          " + (platforms.isEmpty ? "none" : counts(platforms)),
             "posts with comments: \(postsWithComments)",
-            "comments:           \(comments)",
+            "comments:           \(comments)" + (statuses.isEmpty ? "" : " (" + counts(statuses) + ")"),
             "removed:            \(removedByAdmin + removedByAuthor) (by admin \(removedByAdmin), by author \(removedByAuthor))",
             "pending:            \(pending)",
             "pingbacks:          \(pingbacks)",
-            "files skipped:      \(skipped.count)",
+            "revisits:           \(revisits)",
+            "posts rebuilt:      \(postsRebuilt)",
+            "records skipped:    \(skipped.count)",
         ]
-        let reasons = Dictionary(grouping: skipped, by: \.kind)
-        for (reason, list) in reasons.sorted(by: { $0.key < $1.key }) {
+        for (reason, list) in Dictionary(grouping: skipped, by: \.kind).sorted(by: { $0.key < $1.key }) {
+            lines.append("  \(list.count) × \(reason)")
+        }
+        lines.append("damage read around: \(warnings.count)")
+        for (reason, list) in Dictionary(grouping: warnings, by: \.kind).sorted(by: { $0.key < $1.key }) {
             lines.append("  \(list.count) × \(reason)")
         }
         let mb = Double(bytes) / 1_048_576
         lines.append(
             String(
-                format: "time:               %.2f s (%.1f files/s, %.1f MB/s)", seconds,
-                seconds > 0 ? Double(files - alreadyStored) / seconds : 0, seconds > 0 ? mb / seconds : 0))
+                format: "time:               %.2f s (%.1f pages/s, %.1f MB/s)", seconds,
+                seconds > 0 ? Double(pages) / seconds : 0, seconds > 0 ? mb / seconds : 0))
+        if unchangedInputs == inputs && inputs > 0 && pages == 0 {
+            lines.append("nothing to do: every input is unchanged since it was crawled")
+        }
         if interrupted { lines.append("interrupted: run the same command again to resume") }
         return lines.joined(separator: "\n")
     }
 }
 
-/// A crawl over folders of saved pages into a corpus: parallel extraction, batched
-/// writes, and resume (files whose digest is already stored are passed over).
+/// A crawl over saved pages, WARC/ARC files and platform exports into a corpus:
+/// parallel extraction, batched writes, and resume (saved pages whose digest is
+/// stored are passed over; archives resume after their last stored record; an
+/// unchanged input that was crawled completely is a no-op).
 public struct CrawlRun {
     public var paths: [String]
     public var jobs: Int
     public var maxPageBytes: Int
     public var profiles: ProfileSet
-    /// Pages per stored transaction (and per progress report).
+    /// Records per stored transaction (and per progress report).
     public var batchSize = 256
+    /// HTML bytes per archive batch, bounding memory.
+    public var batchBytes = 64 << 20
 
     public init(paths: [String], jobs: Int, maxPageBytes: Int, profiles: ProfileSet) {
         self.paths = paths
@@ -82,74 +122,177 @@ public struct CrawlRun {
         self.profiles = profiles
     }
 
+    private struct Stop: Error {}
+
     /// Runs the crawl into `corpus`.
     /// - Parameters:
     ///   - progress: called after each stored batch.
-    ///   - diagnostic: called for each skipped file as it happens.
+    ///   - diagnostic: called for each skipped record or damage as it happens.
     ///   - shouldStop: polled between batches; when true the crawl stops cleanly.
     public func run(
         into corpus: CorpusStore, progress: (CrawlProgress) -> Void = { _ in },
         diagnostic: (Diagnostic) -> Void = { _ in }, shouldStop: () -> Bool = { false }
     ) throws -> CrawlSummary {
         let started = Date()
-        let files = try InputDiscovery.pages(under: paths)
-        let stored = try corpus.storedDigests()
-        var summary = CrawlSummary()
-        summary.files = files.count
+        let inputs = try InputDiscovery.inputs(under: paths)
+        let sizes = inputs.map { (try? FileManager.default.attributesOfItem(atPath: $0.path))?[.size] as? Int ?? 0 }
+        var state = RunState(
+            summary: CrawlSummary(), totalBytes: sizes.reduce(0, +), totalInputs: inputs.count, started: started)
+        state.summary.inputs = inputs.count
         let reader = PageReader(profiles: profiles, maxPageBytes: maxPageBytes, jobs: jobs)
-        struct Stop: Error {}
         do {
-            let alreadyStored: @Sendable (String, String) -> Bool = { file, digest in stored[file] == digest }
-            try reader.run(files: files, batchSize: batchSize, skip: alreadyStored) { batch in
-                var inputs: [CaptureInput] = []
-                for outcome in batch {
-                    summary.bytes += outcome.bytes
-                    if let d = outcome.diagnostic {
-                        summary.skipped.append(d)
-                        diagnostic(d)
-                        inputs.append(
-                            CaptureInput(
-                                file: outcome.file, sha1: outcome.sha1, bytes: outcome.bytes, record: nil,
-                                skippedReason: d.reason))
-                    } else if let extraction = outcome.extraction {
-                        count(extraction, into: &summary)
-                        inputs.append(
-                            CaptureInput(
-                                file: outcome.file, sha1: outcome.sha1, bytes: outcome.bytes,
-                                record: extraction.record, profile: extraction.profile,
-                                charset: extraction.encoding, charsetSource: extraction.encodingSource.rawValue))
-                    } else {
-                        summary.alreadyStored += 1
-                    }
+            let pages = inputs.filter { $0.kind == .page }.map(\.path)
+            state.summary.files = pages.count
+            try crawlPages(pages, reader: reader, corpus: corpus, state: &state, progress: progress,
+                diagnostic: diagnostic, shouldStop: shouldStop)
+            for input in inputs where input.kind != .page {
+                switch input.kind {
+                case .archive:
+                    try crawlArchive(input.path, reader: reader, corpus: corpus, state: &state, progress: progress,
+                        diagnostic: diagnostic, shouldStop: shouldStop)
+                case .export:
+                    try crawlExport(input.path, corpus: corpus, state: &state, diagnostic: diagnostic)
+                case .page: break
                 }
-                try corpus.store(inputs)
-                let done = summary.pages + summary.skipped.count + summary.alreadyStored
-                progress(
-                    CrawlProgress(
-                        filesDone: done, filesTotal: files.count, bytesDone: summary.bytes,
-                        seconds: Date().timeIntervalSince(started)))
-                if shouldStop() { throw Stop() }
+                state.inputsDone += 1
             }
         } catch is Stop {
-            summary.interrupted = true
+            state.summary.interrupted = true
         }
-        summary.seconds = Date().timeIntervalSince(started)
-        return summary
+        state.summary.postsRebuilt = try corpus.consolidate()
+        state.summary.seconds = Date().timeIntervalSince(started)
+        return state.summary
     }
 
-    private func count(_ extraction: PageExtraction, into summary: inout CrawlSummary) {
+    /// Counters shared by the input kinds.
+    struct RunState {
+        var summary: CrawlSummary
+        var totalBytes: Int
+        var totalInputs: Int
+        var started: Date
+        var inputsDone = 0
+        var bytesDone = 0
+
+        func progressLine() -> CrawlProgress {
+            CrawlProgress(
+                inputsDone: inputsDone, inputsTotal: totalInputs, records: summary.pages, bytesDone: bytesDone,
+                bytesTotal: totalBytes, seconds: Date().timeIntervalSince(started))
+        }
+    }
+
+    private func crawlPages(
+        _ files: [String], reader: PageReader, corpus: CorpusStore, state: inout RunState,
+        progress: (CrawlProgress) -> Void, diagnostic: (Diagnostic) -> Void, shouldStop: () -> Bool
+    ) throws {
+        guard !files.isEmpty else { return }
+        let stored = try corpus.storedDigests()
+        let alreadyStored: @Sendable (String, String) -> Bool = { file, digest in stored[file] == digest }
+        var start = 0
+        while start < files.count {
+            let batch = files[start..<min(start + batchSize, files.count)].map { file in
+                CaptureJob(
+                    capture: CaptureInput(file: file, sha1: nil, bytes: 0, outcome: .indexed), payload: .file(file))
+            }
+            let processed = try reader.process(batch, skip: alreadyStored)
+            var captures: [CaptureInput] = []
+            for item in processed {
+                state.bytesDone += item.capture.bytes
+                state.summary.bytes += item.capture.bytes
+                if item.alreadyStored {
+                    state.summary.alreadyStored += 1
+                    continue
+                }
+                record(item, into: &state.summary, diagnostic: diagnostic)
+                captures.append(item.capture)
+            }
+            try corpus.store(captures)
+            start += batch.count
+            state.inputsDone += batch.count
+            progress(state.progressLine())
+            if shouldStop() { throw Stop() }
+        }
+    }
+
+    private func crawlArchive(
+        _ path: String, reader: PageReader, corpus: CorpusStore, state: inout RunState,
+        progress: (CrawlProgress) -> Void, diagnostic: (Diagnostic) -> Void, shouldStop: () -> Bool
+    ) throws {
+        guard var mark = InputFingerprint.progress(path: path, kind: .archive) else {
+            let d = Diagnostic(.error, file: path, reason: "skipped: cannot read this file", kind: "unreadable file")
+            state.summary.skipped.append(d)
+            diagnostic(d)
+            return
+        }
+        var resumeAt = 0
+        if let previous = try corpus.inputProgress(path: path) {
+            if previous.fingerprint == mark.fingerprint {
+                if previous.complete {
+                    state.summary.unchangedInputs += 1
+                    state.bytesDone += mark.size
+                    return
+                }
+                resumeAt = previous.resumeOffset
+            } else {
+                try corpus.forgetInput(path: path)
+            }
+        }
+        let scanner: ArchiveScanner
+        do {
+            scanner = try ArchiveScanner(path: path, maxPageBytes: maxPageBytes, resumeOffset: resumeAt)
+        } catch {
+            let d = Diagnostic(.error, file: path, reason: "skipped: \(error)", kind: "unreadable file")
+            state.summary.skipped.append(d)
+            diagnostic(d)
+            return
+        }
+        let base = state.bytesDone
+        while true {
+            let jobs = scanner.nextBatch(count: batchSize, bytes: batchBytes)
+            for d in scanner.takeDamage() {
+                state.summary.warnings.append(d)
+                diagnostic(d)
+            }
+            let processed = try reader.process(jobs, skip: { _, _ in false })
+            var captures: [CaptureInput] = []
+            for item in processed {
+                state.summary.bytes += item.capture.bytes
+                record(item, into: &state.summary, diagnostic: diagnostic)
+                captures.append(item.capture)
+            }
+            mark.complete = scanner.finished
+            mark.resumeOffset = scanner.finished ? mark.size : scanner.resumePoint
+            try corpus.store(captures, progress: mark)
+            state.bytesDone = base + scanner.bytesRead
+            progress(state.progressLine())
+            if scanner.finished { break }
+            if shouldStop() { throw Stop() }
+        }
+        for (type, n) in scanner.recordTypes { state.summary.recordTypes[type, default: 0] += n }
+    }
+
+    private func crawlExport(
+        _ path: String, corpus: CorpusStore, state: inout RunState, diagnostic: (Diagnostic) -> Void
+    ) throws {
+        let d = Diagnostic(.error, file: path, reason: "skipped: exports are not read yet", kind: "export")
+        state.summary.skipped.append(d)
+        diagnostic(d)
+    }
+
+    /// Counts one processed capture and reports its problems.
+    private func record(_ item: ProcessedCapture, into summary: inout CrawlSummary, diagnostic: (Diagnostic) -> Void) {
+        for note in item.notes {
+            if note.severity == .error { summary.skipped.append(note) } else { summary.warnings.append(note) }
+            diagnostic(note)
+        }
+        if case .revisit = item.capture.outcome { summary.revisits += 1 }
+        guard let extraction = item.extraction else { return }
         let record = extraction.record
         summary.pages += 1
+        if let kind = item.capture.pageKind { summary.pageKinds[kind, default: 0] += 1 }
+        summary.platforms[record.platform ?? "none", default: 0] += 1
         if !record.comments.isEmpty { summary.postsWithComments += 1 }
         summary.comments += record.comments.count
         summary.pingbacks += record.pingbacks.count
-        for comment in record.comments {
-            switch comment.status {
-            case .removedByAdmin: summary.removedByAdmin += 1
-            case .removedByAuthor: summary.removedByAuthor += 1
-            case .pending: summary.pending += 1
-            default: break
-            }
-        }
+        for comment in record.comments { summary.statuses[comment.status.rawValue, default: 0] += 1 }
     }
 }

@@ -1,8 +1,88 @@
 import Foundation
 
-/// Finds the pages under the paths a user names: files as given, folders walked
+/// What kind of input a file is, which decides how it is read.
+public enum InputKind: String, Sendable {
+    /// A saved HTML page.
+    case page
+    /// A WARC or ARC file, plain or gzip.
+    case archive
+    /// A Blogger Atom or WordPress WXR export.
+    case export
+}
+
+/// One input file and its kind.
+public struct CrawlInput: Sendable, Equatable {
+    public var path: String
+    public var kind: InputKind
+}
+
+/// Finds the inputs under the paths a user names: files as given, folders walked
 /// recursively (symlinked folders are not followed, so loops are impossible).
 public enum InputDiscovery {
+    /// Archive file name endings.
+    static let archiveSuffixes = [".warc", ".warc.gz", ".arc", ".arc.gz", ".warc.open", ".warc.gz.open"]
+
+    /// Every input under `paths`, sorted by path and de-duplicated: pages, archives and
+    /// exports. Named files are sniffed from their first bytes; in folders, archives
+    /// go by name, exports are `.xml`/`.atom` files that sniff as one, and pages go by
+    /// their page extension.
+    /// - Throws: ``CrawlError/missingInput(_:)`` when a named path does not exist.
+    public static func inputs(under paths: [String]) throws(CrawlError) -> [CrawlInput] {
+        var found: [String: InputKind] = [:]
+        let fm = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missingInput(path) }
+            guard isDirectory.boolValue else {
+                let file = URL(fileURLWithPath: path).standardizedFileURL.path
+                found[file] = sniff(file)
+                continue
+            }
+            for file in files(under: path) {
+                let name = file.lowercased()
+                if archiveSuffixes.contains(where: { name.hasSuffix($0) }) {
+                    found[file] = .archive
+                } else if name.hasSuffix(".xml") || name.hasSuffix(".atom") {
+                    if sniff(file) == .export { found[file] = .export }
+                } else if isPageName((file as NSString).lastPathComponent) {
+                    found[file] = .page
+                }
+            }
+        }
+        return found.keys.sorted().map { CrawlInput(path: $0, kind: found[$0]!) }
+    }
+
+    /// The kind of a named file from its first bytes (a page when nothing else fits).
+    static func sniff(_ path: String) -> InputKind {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return .page }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 8192)) ?? Data()
+        if head.starts(with: Data("WARC/".utf8)) || head.starts(with: Data("filedesc://".utf8)) { return .archive }
+        if head.starts(with: [0x1f, 0x8b]) {
+            let name = path.lowercased()
+            return archiveSuffixes.contains(where: { name.hasSuffix($0) }) || !name.hasSuffix(".html.gz")
+                ? .archive : .page
+        }
+        if TEMPORARYEXPORTDETECT(head) { return .export }
+        return .page
+    }
+
+    /// Regular files under `root`, absolute and standardised.
+    static func files(under root: String) -> [String] {
+        var out: [String] = []
+        guard
+            let walker = FileManager.default.enumerator(
+                at: URL(fileURLWithPath: root), includingPropertiesForKeys: [.isDirectoryKey], options: [],
+                errorHandler: { _, _ in true })
+        else { return out }
+        for case let url as URL in walker {
+            // Broken links and unreadable entries stay in: reading them reports why.
+            guard (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory != true else { continue }
+            out.append(url.standardizedFileURL.path)
+        }
+        return out
+    }
+
     /// File names that saved web pages carry (wget and HTTrack keep `?query` parts).
     static let pageExtensions: Set<String> = ["html", "htm", "xhtml", "shtml", "php", "asp", "aspx", "jsp", "cfm"]
 
@@ -56,4 +136,9 @@ public enum CrawlError: Error, Sendable, CustomStringConvertible {
         case .profiles(let reason): return "cannot load extraction profiles: \(reason)"
         }
     }
+}
+
+func TEMPORARYEXPORTDETECT(_ head: Data) -> Bool {
+    let text = String(decoding: head, as: UTF8.self)
+    return text.contains("http://wordpress.org/export/") || text.contains("schemas.google.com/blogger/")
 }

@@ -1,3 +1,4 @@
+import Corpus
 public import Extraction
 import Foundation
 import Markup
@@ -42,13 +43,7 @@ public final class PageReader: Sendable {
         files: [String], batchSize: Int = 256, skip: @Sendable (String, String) -> Bool = { _, _ in false },
         deliver: ([PageOutcome]) throws -> Void
     ) throws {
-        var extractors: [ThreadExtractor] = []
-        do {
-            for _ in 0..<jobs { extractors.append(try ThreadExtractor(profiles: profiles, limits: limits)) }
-        } catch {
-            throw CrawlError.profiles("\(error)")
-        }
-        let pool = ExtractorPool(extractors)
+        let pool = ExtractorPool(try makeExtractors())
         var start = 0
         while start < files.count {
             let batch = Array(files[start..<min(start + batchSize, files.count)])
@@ -66,6 +61,87 @@ public final class PageReader: Sendable {
             try deliver(results.values)
             start += batch.count
         }
+    }
+
+    /// Extracts a batch of capture jobs on the worker threads; results in job order.
+    func process(_ batch: [CaptureJob], skip: @Sendable (String, String) -> Bool) throws -> [ProcessedCapture] {
+        guard !batch.isEmpty else { return [] }
+        let pool = ExtractorPool(try makeExtractors())
+        let slots = JobSlots(count: batch.count)
+        let next = Counter()
+        let limits = limits
+        let digests = digests
+        DispatchQueue.concurrentPerform(iterations: min(jobs, batch.count)) { worker in
+            let extractor = pool.extractor(worker)
+            while let i = next.take(below: batch.count) {
+                slots.set(i, Self.process(batch[i], extractor: extractor, limits: limits, digests: digests, skip: skip))
+            }
+        }
+        return slots.values
+    }
+
+    private func makeExtractors() throws -> [ThreadExtractor] {
+        do {
+            return try (0..<jobs).map { _ in try ThreadExtractor(profiles: profiles, limits: limits) }
+        } catch {
+            throw CrawlError.profiles("\(error)")
+        }
+    }
+
+    static func process(
+        _ job: CaptureJob, extractor: ThreadExtractor, limits: ParseLimits, digests: Bool,
+        skip: (String, String) -> Bool
+    ) -> ProcessedCapture {
+        var capture = job.capture
+        var notes = job.notes
+        var extraction: PageExtraction?
+        switch job.payload {
+        case .none:
+            break
+        case .file(let file):
+            let outcome = process(file, extractor: extractor, maxBytes: limits.maxBytes, digests: digests, skip: skip)
+            capture.sha1 = outcome.sha1
+            capture.bytes = outcome.bytes
+            if let d = outcome.diagnostic {
+                notes.append(d)
+                capture.outcome = .skipped(d.reason)
+            } else if let e = outcome.extraction {
+                extraction = e
+            } else {
+                return ProcessedCapture(capture: capture, notes: notes, extraction: nil, alreadyStored: true)
+            }
+        case .bytes(let body, let charset):
+            let source = SourceInfo(
+                file: capture.file, offset: capture.offset, url: capture.url, captured: capture.captured)
+            let result: Result<PageExtraction, ExtractionError> = body.withUnsafeBytes { raw in
+                do throws(ExtractionError) {
+                    return .success(try extractor.extract(bytes: raw, source: source, declaredEncoding: charset))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            switch result {
+            case .success(let e): extraction = e
+            case .failure(let error):
+                let d = Diagnostic(
+                    .error, file: capture.file, offset: capture.offset, reason: "skipped: \(error.description)",
+                    kind: error.kind)
+                notes.append(d)
+                capture.outcome = .skipped(d.reason)
+            }
+        }
+        if let extraction {
+            capture.outcome = .thread(extraction.record)
+            capture.profile = extraction.profile
+            capture.charset = extraction.encoding
+            capture.charsetSource = extraction.encodingSource.rawValue
+        }
+        if case .skipped = capture.outcome {
+        } else if extraction != nil || capture.mime == "text/html" {
+            capture.pageKind = PageClassifier.kind(url: capture.url, mime: capture.mime, record: extraction?.record)
+                .rawValue
+        }
+        return ProcessedCapture(capture: capture, notes: notes, extraction: extraction, alreadyStored: false)
     }
 
     static func process(
@@ -113,6 +189,28 @@ public final class PageReader: Sendable {
         default: return "file is not readable"
         }
     }
+}
+
+/// One processed capture: what to store, what to report, and the extraction for counting.
+struct ProcessedCapture: Sendable {
+    var capture: CaptureInput
+    var notes: [Diagnostic]
+    var extraction: PageExtraction?
+    /// True for a saved page whose digest is already stored (nothing to do).
+    var alreadyStored: Bool
+}
+
+/// Per-index job results written by workers, read after they finish.
+private final class JobSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [ProcessedCapture?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ value: ProcessedCapture) {
+        lock.lock()
+        slots[i] = value
+        lock.unlock()
+    }
+    var values: [ProcessedCapture] { slots.map { $0! } }
 }
 
 /// Hands each worker its own extractor (extractors are not thread-safe).

@@ -1,0 +1,75 @@
+import GRDB
+
+/// How far a crawl got through one input file, stored with the rows it produced so
+/// that a rerun after a crash or Ctrl-C resumes exactly where the rows end.
+public struct InputProgress: Sendable, Equatable {
+    public var path: String
+    /// `page`, `archive` or `export`.
+    public var kind: String
+    public var size: Int
+    /// Modification time as seconds since 1970, as text.
+    public var modified: String
+    /// A digest of the file's size, first and last bytes: changes when the file does.
+    public var fingerprint: String
+    /// True once every record of the file is stored.
+    public var complete: Bool
+    /// Where reading resumes: records starting before this offset are stored.
+    public var resumeOffset: Int
+
+    public init(
+        path: String, kind: String, size: Int, modified: String, fingerprint: String, complete: Bool,
+        resumeOffset: Int
+    ) {
+        self.path = path
+        self.kind = kind
+        self.size = size
+        self.modified = modified
+        self.fingerprint = fingerprint
+        self.complete = complete
+        self.resumeOffset = resumeOffset
+    }
+
+    func save(in db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO inputs (path, kind, size, modified, fingerprint, complete, resume_offset)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(path) DO UPDATE SET kind = excluded.kind, size = excluded.size,
+                    modified = excluded.modified, fingerprint = excluded.fingerprint,
+                    complete = excluded.complete, resume_offset = excluded.resume_offset
+                """,
+            arguments: [path, kind, size, modified, fingerprint, complete, resumeOffset])
+    }
+}
+
+extension CorpusStore {
+    /// The stored progress of an input file, if a crawl has seen it.
+    public func inputProgress(path: String) throws -> InputProgress? {
+        try queue.read { db in
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT path, kind, size, modified, fingerprint, complete, resume_offset FROM inputs
+                        WHERE path = ?
+                        """, arguments: [path])
+            else { return nil }
+            return InputProgress(
+                path: row[0], kind: row[1], size: row[2], modified: row[3], fingerprint: row[4],
+                complete: row[5], resumeOffset: row[6])
+        }
+    }
+
+    /// Forgets the stored records of an input that changed since it was crawled.
+    public func forgetInput(path: String) throws {
+        try write { db in
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO dirty_posts (post_id)
+                    SELECT post_id FROM captures WHERE source_file = ? AND post_id IS NOT NULL
+                    """, arguments: [path])
+            try db.execute(sql: "DELETE FROM captures WHERE source_file = ?", arguments: [path])
+            try db.execute(sql: "DELETE FROM inputs WHERE path = ?", arguments: [path])
+        }
+    }
+}
