@@ -121,6 +121,7 @@ struct CompiledCommentRules {
     let pending: [Query]
     let removed: [Query]
     let flat: Bool
+    let depth: [CompiledRule]
 
     init(_ rules: CommentRules, profile: String) throws {
         let compile = { (list: [FieldRule]) in try list.map { try CompiledRule($0, profile: profile) } }
@@ -144,6 +145,7 @@ struct CompiledCommentRules {
         pending = try xpaths(rules.pending)
         removed = try xpaths(rules.removed)
         flat = rules.flat
+        depth = try compile(rules.depth)
     }
 }
 

@@ -79,6 +79,10 @@ public struct CommentRules: Codable, Sendable, Equatable {
     /// True for templates without replies: markup nesting (often from unclosed
     /// tags) is then not read as reply structure.
     public var flat = false
+    /// The comment's nesting level (0 = top level), for templates that place a reply
+    /// beside its parent instead of inside it (Drupal's `div.indented`, depth classes).
+    /// When given, a comment's parent is the nearest earlier comment one level up.
+    public var depth: [FieldRule] = []
 
     enum CodingKeys: String, CodingKey {
         case item, id, author
@@ -87,7 +91,7 @@ public struct CommentRules: Codable, Sendable, Equatable {
         case published, permalink, text
         case textExclude = "text_exclude"
         case postAuthor = "post_author"
-        case pending, removed, flat
+        case pending, removed, flat, depth
     }
 
     public init(from decoder: any Decoder) throws {
@@ -105,6 +109,7 @@ public struct CommentRules: Codable, Sendable, Equatable {
         pending = try c.decodeIfPresent([String].self, forKey: .pending) ?? []
         removed = try c.decodeIfPresent([String].self, forKey: .removed) ?? []
         flat = try c.decodeIfPresent(Bool.self, forKey: .flat) ?? false
+        depth = try c.decodeIfPresent([FieldRule].self, forKey: .depth) ?? []
     }
 }
 

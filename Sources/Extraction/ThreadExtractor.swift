@@ -224,7 +224,9 @@ public final class ThreadExtractor {
     ) -> [CommentRecord] {
         let ownership = Ownership(items: items)
         let allItems = NodeSet(items)
-        let parents = items.map { ownership.parentIndex(of: $0) }
+        let enclosing = items.map { ownership.parentIndex(of: $0) }
+        let parents =
+            rules.depth.isEmpty ? enclosing : levelParents(document, items: items, rules: rules.depth, page: page)
         var slots: [Draft?] = Array(repeating: nil, count: items.count)
         // Last comment first, and each nested comment is detached once read, so no
         // rule run on an ancestor walks its replies again: linear, not quadratic, in
@@ -232,7 +234,7 @@ public final class ThreadExtractor {
         var detached: [Detachment] = []
         defer { for d in detached.reversed() { d.restore() } }
         for (index, item) in items.enumerated().reversed() {
-            defer { if parents[index] != nil { detached.append(item.detach()) } }
+            defer { if enclosing[index] != nil { detached.append(item.detach()) } }
             let owned = { (nodes: [Node]) in nodes.filter { ownership.owner(of: $0).map { $0 == item } ?? true } }
             func field(_ list: [CompiledRule]) -> String? {
                 for rule in list {
@@ -316,6 +318,20 @@ public final class ThreadExtractor {
                     status: status, text: text))
         }
         return records
+    }
+
+    /// Parents from each comment's nesting level: the nearest earlier comment one level
+    /// up. A comment whose level cannot be read counts as top level.
+    private func levelParents(_ document: HTMLDocument, items: [Node], rules: [CompiledRule], page: PageBytes)
+        -> [Int?]
+    {
+        var open: [(level: Int, index: Int)] = []
+        return items.indices.map { index in
+            let level = FieldReader.firstValue(rules, in: document, page: page, from: items[index]).flatMap { Int($0) } ?? 0
+            while let last = open.last, last.level >= level { open.removeLast() }
+            defer { open.append((level, index)) }
+            return open.last?.index
+        }
     }
 
     /// The first candidate that gives a date; failing that, the first time of day,

@@ -20,7 +20,7 @@ func thread(url: String, file: String, comments: Int, removed: Bool = false) -> 
     let record = ThreadRecord(
         source: SourceInfo(file: file), platform: "blogger", post: PostRecord(url: url, title: "T \(url)"),
         comments: list, pingbacks: [PingbackRecord(url: "http://other.example/", title: "Other")])
-    return CaptureInput(file: file, sha1: SHA1.hex(file + String(comments)), bytes: 100, record: record)
+    return CaptureInput(file: file, sha1: SHA1.hex(file + String(comments)), bytes: 100, outcome: .thread(record))
 }
 
 func dump(_ corpus: CorpusStore) throws -> String {
@@ -38,15 +38,17 @@ func dump(_ corpus: CorpusStore) throws -> String {
         thread(url: "http://a.example/1.html", file: "x/a1.html", comments: 3, removed: true),
         thread(url: "http://a.example/2.html", file: "x/a2.html", comments: 0),
         thread(url: "http://b.example/1.html", file: "x/b1.html", comments: 5),
-        CaptureInput(file: "x/bad.html", sha1: "00", bytes: 5, record: nil, skippedReason: "skipped: empty file"),
+        CaptureInput(file: "x/bad.html", sha1: "00", bytes: 5, outcome: .skipped("skipped: empty file")),
     ]
 
     @Test func storingTwiceChangesNothing() throws {
         let dir = try temporaryDirectory()
         let corpus = try CorpusStore(path: dir.appendingPathComponent("c.sqlite").path)
         try corpus.store(inputs)
+        try corpus.consolidate()
         let first = try dump(corpus)
         try corpus.store(inputs)
+        try corpus.consolidate()
         #expect(try dump(corpus) == first)
         let totals = try corpus.totals()
         #expect(totals.captures == 4)
@@ -63,20 +65,26 @@ func dump(_ corpus: CorpusStore) throws -> String {
         let a = try CorpusStore(path: dir.appendingPathComponent("a.sqlite").path)
         let b = try CorpusStore(path: dir.appendingPathComponent("b.sqlite").path)
         try a.store(inputs)
+        try a.consolidate()
         for input in inputs.reversed() { try b.store([input]) }
+        try b.consolidate()
         #expect(try dump(a) == dump(b))
     }
 
-    @Test func theCaptureWithMostCommentsOwnsThePost() throws {
+    @Test func undatedCapturesOfOnePostAreUnited() throws {
         let dir = try temporaryDirectory()
         let small = thread(url: "http://a.example/1.html#comments", file: "y/old.html", comments: 1)
         let big = thread(url: "https://A.example/1.html", file: "y/new.html", comments: 4)
         let forward = try CorpusStore(path: dir.appendingPathComponent("f.sqlite").path)
         try forward.store([small])
+        try forward.consolidate()
         try forward.store([big])
+        try forward.consolidate()
         let backward = try CorpusStore(path: dir.appendingPathComponent("b.sqlite").path)
         try backward.store([big])
+        try backward.consolidate()
         try backward.store([small])
+        try backward.consolidate()
         #expect(try dump(forward) == dump(backward))
         #expect(try forward.totals().posts == 1)
         #expect(try forward.totals().comments == 4)
@@ -87,7 +95,9 @@ func dump(_ corpus: CorpusStore) throws -> String {
         let dir = try temporaryDirectory()
         let corpus = try CorpusStore(path: dir.appendingPathComponent("c.sqlite").path)
         try corpus.store([thread(url: "http://a.example/1.html", file: "z/p.html", comments: 2)])
+        try corpus.consolidate()
         try corpus.store([thread(url: "http://a.example/1.html", file: "z/p.html", comments: 3)])
+        try corpus.consolidate()
         #expect(try corpus.totals().comments == 3)
         #expect(try corpus.storedDigests()["z/p.html"] == SHA1.hex("z/p.html3"))
     }
@@ -95,7 +105,9 @@ func dump(_ corpus: CorpusStore) throws -> String {
     @Test func reopeningKeepsDataAndSchema() throws {
         let dir = try temporaryDirectory()
         let path = dir.appendingPathComponent("c.sqlite").path
-        try CorpusStore(path: path).store(inputs)
+        let first = try CorpusStore(path: path)
+        try first.store(inputs)
+        try first.consolidate()
         #expect(try CorpusStore(path: path).totals().comments == 8)
     }
 

@@ -85,7 +85,7 @@ func exportText(_ corpus: CorpusStore) throws -> String {
                 "unreadable.html: cannot read: no such file",
             ])
         #expect(try corpus.totals().skipped == 4)
-        #expect(summary.render().contains("files skipped:      4"))
+        #expect(summary.render().contains("records skipped:    4"))
     }
 
     @Test func aSecondCrawlPassesOverEverythingAndChangesNothing() throws {

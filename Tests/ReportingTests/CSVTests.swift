@@ -42,21 +42,22 @@ import ThreadModel
                     id: "comment-2", parent: "comment-1", position: 2, depth: 2, author: "B", isPostAuthor: true,
                     status: .pending, text: "line1\nline2"),
             ])
-        try corpus.store([CaptureInput(file: "p.html", sha1: "ab", bytes: 10, record: record)])
+        try corpus.store([CaptureInput(file: "p.html", sha1: "ab", bytes: 10, outcome: .thread(record))])
+        try corpus.consolidate()
         let written = try CSVExport.write(corpus: corpus, to: dir.appendingPathComponent("csv").path)
         #expect(
             written.map { URL(fileURLWithPath: $0.file).lastPathComponent } == [
-                "posts.csv", "comments.csv", "pingbacks.csv", "skipped.csv",
+                "posts.csv", "comments.csv", "pingbacks.csv", "captures.csv", "skipped.csv",
             ])
-        #expect(written.map(\.rows) == [1, 2, 0, 0])
+        #expect(written.map(\.rows) == [1, 2, 0, 1, 0])
         let comments = try String(contentsOf: dir.appendingPathComponent("csv/comments.csv"), encoding: .utf8)
         let lines = comments.components(separatedBy: "\r\n")
         #expect(
             lines[0]
-                == "post_id,id,parent,position,depth,author,author_url,is_post_author,published,published_raw,status,text"
-        )
+                == "post_id,id,parent,position,depth,author,author_url,is_post_author,published,published_raw,status,text,"
+                + "first_seen,last_seen,status_changed")
         let postID = Ids.post(url: "http://w.example/p/", file: "p.html", offset: 0)
-        #expect(lines[1] == "\(postID),comment-1,,1,1,'=cmd|' /C calc'!A0,,false,,,visible,\"hello, \"\"world\"\"\"")
-        #expect(lines[2] == "\(postID),comment-2,comment-1,2,2,B,,true,,,pending,\"line1\nline2\"")
+        #expect(lines[1] == "\(postID),comment-1,,1,1,'=cmd|' /C calc'!A0,,false,,,visible,\"hello, \"\"world\"\"\",,,")
+        #expect(lines[2] == "\(postID),comment-2,comment-1,2,2,B,,true,,,pending,\"line1\nline2\",,,")
     }
 }
