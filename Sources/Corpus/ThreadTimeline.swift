@@ -99,16 +99,17 @@ public enum ThreadTimeline {
             item.lastSeen = time
             item.comment = comment
             let removedNow = comment.status == .removedByAdmin || comment.status == .removedByAuthor
-            if removedNow && !(before.status == .removedByAdmin || before.status == .removedByAuthor) {
+            let removedBefore = before.status == .removedByAdmin || before.status == .removedByAuthor
+            if removedNow {
+                // A placeholder keeps what the comment said and who said it before removal.
                 item.comment.text = before.text
                 item.comment.author = comment.author ?? before.author
                 item.comment.authorURL = comment.authorURL ?? before.authorURL
                 item.comment.published = comment.published ?? before.published
                 item.comment.publishedRaw = comment.publishedRaw ?? before.publishedRaw
-                item.statusChanged = time
+                if !removedBefore { item.statusChanged = time }
             } else if before.status != comment.status {
                 item.statusChanged = comment.status == .visible && before.status == .vanished ? nil : time
-                if removedNow { item.comment.text = before.text }
             }
             current.append(item)
         }

@@ -66,7 +66,8 @@ final class ArchiveScanner {
             guard let record = reader.next() else {
                 collectDamage()
                 if var last = held {
-                    last.capture.length = (last.capture.offsetIsDecoded ? reader.decodedEnd : reader.fileSize)
+                    last.capture.length =
+                        (last.capture.offsetIsDecoded ? reader.decodedEnd : reader.fileSize)
                         - last.capture.offset
                     jobs.append(last)
                     held = nil
@@ -165,7 +166,8 @@ final class ArchiveScanner {
             mime = response.mediaType
             charset = response.charset
             for warning in response.warnings {
-                notes.append(Diagnostic(.warning, file: path, offset: record.offset, reason: warning, kind: "http body"))
+                notes.append(
+                    Diagnostic(.warning, file: path, offset: record.offset, reason: warning, kind: "http body"))
             }
             if response.bodyOverLimit {
                 capture.outcome = .skipped(response.warnings.last ?? "body over the page size limit")
@@ -214,8 +216,7 @@ final class ArchiveScanner {
     /// HTML by media type, or by its first bytes when the type is missing or generic.
     static func isHTML(mime: String?, body: [UInt8]) -> Bool {
         if let mime, mime == "text/html" || mime == "application/xhtml+xml" { return true }
-        if let mime, !(mime.isEmpty || mime == "text/plain" || mime == "application/octet-stream" || mime == "unk")
-        {
+        if let mime, !(mime.isEmpty || mime == "text/plain" || mime == "application/octet-stream" || mime == "unk") {
             return false
         }
         let head = String(decoding: body.prefix(1024), as: UTF8.self).lowercased()

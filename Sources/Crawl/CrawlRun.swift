@@ -19,7 +19,8 @@ public struct CrawlProgress: Sendable {
         let mbRate = seconds > 0 ? mb / seconds : 0
         let rate = seconds > 0 ? Double(records) / seconds : 0
         let eta = mbRate > 0 ? (Double(bytesTotal - bytesDone) / 1_048_576) / mbRate : 0
-        let etaText = eta >= 60 ? String(format: "%dm%02ds", Int(eta) / 60, Int(eta) % 60) : String(format: "%.0fs", eta)
+        let etaText =
+            eta >= 60 ? String(format: "%dm%02ds", Int(eta) / 60, Int(eta) % 60) : String(format: "%.0fs", eta)
         return String(
             format: "files %d/%d · pages %d · %.1f/%.1f MB · %.1f pages/s · %.1f MB/s · ETA %@", inputsDone,
             inputsTotal, records, mb, Double(bytesTotal) / 1_048_576, rate, mbRate, etaText)
@@ -143,12 +144,14 @@ public struct CrawlRun {
         do {
             let pages = inputs.filter { $0.kind == .page }.map(\.path)
             state.summary.files = pages.count
-            try crawlPages(pages, reader: reader, corpus: corpus, state: &state, progress: progress,
+            try crawlPages(
+                pages, reader: reader, corpus: corpus, state: &state, progress: progress,
                 diagnostic: diagnostic, shouldStop: shouldStop)
             for input in inputs where input.kind != .page {
                 switch input.kind {
                 case .archive:
-                    try crawlArchive(input.path, reader: reader, corpus: corpus, state: &state, progress: progress,
+                    try crawlArchive(
+                        input.path, reader: reader, corpus: corpus, state: &state, progress: progress,
                         diagnostic: diagnostic, shouldStop: shouldStop)
                 case .export:
                     try crawlExport(input.path, corpus: corpus, state: &state, diagnostic: diagnostic)

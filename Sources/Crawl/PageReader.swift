@@ -138,7 +138,8 @@ public final class PageReader: Sendable {
         }
         if case .skipped = capture.outcome {
         } else if extraction != nil || capture.mime == "text/html" {
-            capture.pageKind = PageClassifier.kind(url: capture.url, mime: capture.mime, record: extraction?.record)
+            capture.pageKind =
+                PageClassifier.kind(url: capture.url, mime: capture.mime, record: extraction?.record)
                 .rawValue
         }
         return ProcessedCapture(capture: capture, notes: notes, extraction: extraction, alreadyStored: false)
