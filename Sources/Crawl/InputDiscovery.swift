@@ -54,15 +54,13 @@ public enum InputDiscovery {
 
     /// The kind of a named file from its first bytes (a page when nothing else fits).
     static func sniff(_ path: String) -> InputKind {
+        let name = path.lowercased()
+        if archiveSuffixes.contains(where: { name.hasSuffix($0) }) { return .archive }
         guard let handle = FileHandle(forReadingAtPath: path) else { return .page }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 8192)) ?? Data()
         if head.starts(with: Data("WARC/".utf8)) || head.starts(with: Data("filedesc://".utf8)) { return .archive }
-        if head.starts(with: [0x1f, 0x8b]) {
-            let name = path.lowercased()
-            return archiveSuffixes.contains(where: { name.hasSuffix($0) }) || !name.hasSuffix(".html.gz")
-                ? .archive : .page
-        }
+        if head.starts(with: [0x1f, 0x8b]) { return .archive }
         if TEMPORARYEXPORTDETECT(head) { return .export }
         return .page
     }

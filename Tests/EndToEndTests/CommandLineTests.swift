@@ -150,6 +150,63 @@ enum Binary {
         }
     }
 
+    /// A WARC of the demo pages, each saved under 15 URLs at two times: enough
+    /// records for a kill to land mid-file.
+    static func demoWARC(in dir: URL) throws -> URL {
+        var warc = Data()
+        let pages = try FileManager.default.subpathsOfDirectory(atPath: Binary.demoArchive.path).sorted()
+            .filter { $0.hasSuffix(".html") }
+        var serial = 0
+        for copy in 0..<15 {
+            for (time, page) in ["2011-07-25T10:00:00Z", "2011-09-01T12:00:00Z"].flatMap({ t in pages.map { (t, $0) } })
+            {
+                serial += 1
+                let body = try Data(contentsOf: Binary.demoArchive.appendingPathComponent(page))
+                var http = Data("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n".utf8)
+                http.append(body)
+                let header = [
+                    "WARC/1.0", "WARC-Type: response", "WARC-Record-ID: <urn:uuid:\(serial)>", "WARC-Date: \(time)",
+                    "WARC-Target-URI: http://copy\(copy).example/\(page)",
+                    "Content-Type: application/http; msgtype=response",
+                    "Content-Length: \(http.count)",
+                ].joined(separator: "\r\n")
+                warc.append(Data((header + "\r\n\r\n").utf8))
+                warc.append(http)
+                warc.append(Data("\r\n\r\n".utf8))
+            }
+        }
+        let file = dir.appendingPathComponent("demo.warc")
+        try warc.write(to: file)
+        return file
+    }
+
+    @Test func killedArchiveCrawlsResumeToTheSameExport() throws {
+        let dir = try Binary.temporaryDirectory()
+        let warc = try Self.demoWARC(in: dir)
+        let reference = dir.appendingPathComponent("ref.sqlite").path
+        #expect(try Binary.run(["crawl", warc.path, "--db", reference, "--jobs", "2"]).status == 0)
+        #expect(
+            try Binary.run(["export", "--db", reference, "--out", dir.appendingPathComponent("ref").path]).status == 0)
+        let killed = dir.appendingPathComponent("killed.sqlite").path
+        for delay in [0.2, 0.4, 0.8] {
+            let process = try Binary.start(["crawl", warc.path, "--db", killed, "--jobs", "2"], quiet: true)
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        let resumed = try Binary.run(["crawl", warc.path, "--db", killed, "--jobs", "1"])
+        #expect(resumed.status == 0)
+        let again = try Binary.run(["crawl", warc.path, "--db", killed])
+        #expect(again.stdout.contains("nothing to do: every input is unchanged since it was crawled"))
+        #expect(
+            try Binary.run(["export", "--db", killed, "--out", dir.appendingPathComponent("killed").path]).status == 0)
+        for name in ["posts.csv", "comments.csv", "pingbacks.csv", "captures.csv", "skipped.csv"] {
+            let a = try Data(contentsOf: dir.appendingPathComponent("ref/\(name)"))
+            let b = try Data(contentsOf: dir.appendingPathComponent("killed/\(name)"))
+            #expect(a == b, "\(name) differs after kill -9 and resume")
+        }
+    }
+
     @Test func ctrlCFinishesTheBatchAndARerunCompletes() throws {
         let dir = try Binary.temporaryDirectory()
         let archive = dir.appendingPathComponent("archive")
