@@ -6,14 +6,20 @@ import Foundation
 extension Threadminer {
     struct Crawl: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Extract every saved page under the given folders into the corpus.",
+            abstract: "Crawl saved pages, WARC/ARC files and blog exports into the corpus.",
             discussion: """
-                Folders are walked recursively; files that cannot be parsed are reported \
-                (file, reason), counted and skipped. Rerunning passes over files already \
-                stored, so an interrupted crawl resumes where it stopped.
+                Inputs may be mixed: folders (walked recursively: saved pages, *.warc[.gz], \
+                *.arc[.gz], and Blogger/WordPress export *.xml files), or single files of any \
+                of these kinds. Every archive record is indexed with its URL, capture time, \
+                file and offset; HTML pages are extracted, revisits resolved to the payload \
+                they repeat, and each post is rebuilt from all its captures over time \
+                (comments that vanished or were removed between captures keep their text \
+                and the time it happened). Damaged records are reported (file, offset, \
+                reason), counted and read around. Rerunning resumes an interrupted crawl \
+                after its last stored record and passes over unchanged inputs.
                 """)
 
-        @Argument(help: "Folders of saved pages, or single HTML files.")
+        @Argument(help: "Folders, HTML files, WARC/ARC files or export files.")
         var paths: [String]
 
         @Option(help: "The corpus database.")
