@@ -327,7 +327,8 @@ public final class ThreadExtractor {
     {
         var open: [(level: Int, index: Int)] = []
         return items.indices.map { index in
-            let level = FieldReader.firstValue(rules, in: document, page: page, from: items[index]).flatMap { Int($0) } ?? 0
+            let level =
+                FieldReader.firstValue(rules, in: document, page: page, from: items[index]).flatMap { Int($0) } ?? 0
             while let last = open.last, last.level >= level { open.removeLast() }
             defer { open.append((level, index)) }
             return open.last?.index
