@@ -20,7 +20,7 @@ public enum PageKind: String, Sendable, CaseIterable {
 
 /// Classifies pages. URL shapes are those of Blogger and WordPress permalinks and
 /// listing pages; markup decides when the URL does not: a page with comments, or
-/// one that states its comment count, is a post.
+/// one that states its comment count or its publication date, is a post.
 public enum PageClassifier {
     public static func kind(url: String?, mime: String?, record: ThreadRecord?) -> PageKind {
         if let mime, mime.contains("rss") || mime.contains("atom") || mime == "application/xml" { return .feed }
@@ -29,7 +29,10 @@ public enum PageClassifier {
         if shape == .commentPage { return .commentPage }
         let hasComments = !(record?.comments.isEmpty ?? true)
         if hasComments { return .post }
-        if let shape { return shape == .other && record?.post.commentCountShown != nil ? .post : shape }
+        if let shape, shape == .other, let post = record?.post, post.commentCountShown != nil || post.published != nil {
+            return .post
+        }
+        if let shape { return shape }
         // A saved page with no URL is taken for what the user saved: a post.
         return record != nil ? .post : .other
     }

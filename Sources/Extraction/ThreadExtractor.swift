@@ -118,7 +118,7 @@ public final class ThreadExtractor {
         let (chosen, items) = chooseProfile(document, applicable: applicable, page: page)
         let postRules = [chosen?.post, pageDefaults].compactMap { $0 }
         var post = readPost(document, rules: postRules, page: page)
-        if post.url == nil { post.url = source.url }
+        post.url = Self.absolute(post.url, base: source.url) ?? source.url
         var comments: [CommentRecord] = []
         if let chosen, let rules = chosen.comments, !items.isEmpty {
             comments = readComments(document, items: items, rules: rules, post: post, page: page)
@@ -352,6 +352,16 @@ public final class ThreadExtractor {
     }
 
     private static let showComment = try! NSRegularExpression(pattern: #"showComment=(\d{10,13})"#)
+
+    /// `url` resolved against `base` when it is relative (a `/blog/x` canonical link);
+    /// unchanged when it is absolute or there is no base.
+    static func absolute(_ url: String?, base: String?) -> String? {
+        guard let url else { return nil }
+        guard let base, URLComponents(string: url)?.scheme == nil, let baseURL = URL(string: base),
+            let resolved = URL(string: url, relativeTo: baseURL)?.absoluteString
+        else { return url }
+        return resolved
+    }
 
     static func showCommentMilliseconds(_ url: String) -> Int64? {
         let ns = url as NSString
