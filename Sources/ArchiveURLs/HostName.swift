@@ -39,14 +39,17 @@ enum HostName {
             }
     }
 
-    /// Splits `host`, `host:port` or wget's Windows-safe `host+port` when it looks like a
-    /// real host name: `localhost`, an IPv4 address, a bracketed IPv6 literal, or two or
-    /// more labels ending in an alphabetic top-level label (`example.com`, `xn--p1ai`).
-    static func hostAndPort(_ text: some StringProtocol) -> (host: Substring, port: Substring?)? {
+    /// Splits `host` or `host:port` (also wget's Windows-safe `host+port` when `plusPort`)
+    /// when it looks like a real host name: `localhost`, an IPv4 address, a bracketed IPv6
+    /// literal, or two or more labels ending in an alphabetic top-level label
+    /// (`example.com`, `xn--p1ai`).
+    static func hostAndPort(_ text: some StringProtocol, plusPort: Bool = false) -> (
+        host: Substring, port: Substring?
+    )? {
         let text = Substring(text)
         var host = text
         var port: Substring?
-        if let separator = text.lastIndex(where: { $0 == ":" || $0 == "+" }), !text.hasSuffix("]"),
+        if let separator = text.lastIndex(where: { $0 == ":" || (plusPort && $0 == "+") }), !text.hasSuffix("]"),
             !text.hasPrefix("[") || text[..<separator].hasSuffix("]")
         {
             host = text[..<separator]
@@ -57,7 +60,8 @@ enum HostName {
         guard isValid(host) else { return nil }
         if host.hasPrefix("[") || host.lowercased() == "localhost" { return (host, port) }
         let labels = host.split(separator: ".")
-        let isIPv4 = labels.count == 4 && labels.allSatisfy { $0.count <= 3 && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+        let isIPv4 =
+            labels.count == 4 && labels.allSatisfy { $0.count <= 3 && $0.allSatisfy { $0.isASCII && $0.isNumber } }
         guard let top = labels.last, labels.count >= 2 else { return nil }
         let alphabeticTop = top.count >= 2 && (top.allSatisfy(\.isLetter) || top.lowercased().hasPrefix("xn--"))
         return isIPv4 || alphabeticTop ? (host, port) : nil

@@ -62,11 +62,14 @@ enum PercentEncoding {
     }
 
     private static func mustEscape(_ byte: UInt8) -> Bool {
-        byte <= 0x20 || byte >= 0x7F || Array("\"#<>\\^`{|}".utf8).contains(byte)
+        switch byte {
+        case 0x00...0x20, 0x7F...0xFF, 0x22, 0x23, 0x3C, 0x3E, 0x5C, 0x5E, 0x60, 0x7B, 0x7C, 0x7D: return true
+        default: return false
+        }
     }
 
     private static func append(escaped byte: UInt8, to out: inout [UInt8]) {
-        let digits = Array("0123456789ABCDEF".utf8)
-        out += [0x25, digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
+        func digit(_ value: UInt8) -> UInt8 { value < 10 ? 0x30 + value : 0x41 + value - 10 }
+        out += [0x25, digit(byte >> 4), digit(byte & 0x0F)]
     }
 }
