@@ -34,7 +34,7 @@ let package = Package(
             resources: [.copy("Profiles"), .copy("Locale")], swiftSettings: strict),
         .target(
             name: "Corpus",
-            dependencies: ["ThreadModel", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ThreadModel", "ArchiveURLs", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
         .target(
             name: "Crawl",

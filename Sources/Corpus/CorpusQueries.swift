@@ -20,6 +20,9 @@ public struct CorpusTotals: Sendable, Equatable {
     public var pingbacks = 0
     /// Posts seen in more than one capture.
     public var postsWithSeveralCaptures = 0
+    /// Posts and comment pages linked from captured pages but not captured themselves.
+    public var missingPosts = 0
+    public var missingCommentPages = 0
 }
 
 extension CorpusStore {
@@ -72,6 +75,16 @@ extension CorpusStore {
                    http_status, page_kind, platform, profile, post_id, outcome
             FROM captures WHERE outcome != 'indexed' OR page_kind IS NOT NULL
             ORDER BY source_file, source_offset
+            """
+        ),
+        (
+            TableDump(name: "missing_pages", columns: ["url", "comment_page", "kind", "linked_from"]),
+            """
+            SELECT target, page, kind, count(DISTINCT capture_id) FROM links l
+            WHERE kind IN ('post', 'comment-page') AND NOT EXISTS (
+                SELECT 1 FROM captures c WHERE c.canonical_url = l.target AND c.comment_page = l.page
+                    AND c.outcome IN ('thread', 'revisit'))
+            GROUP BY target, page, kind ORDER BY target, page
             """
         ),
         (
@@ -148,6 +161,10 @@ extension CorpusStore {
             }
             t.pingbacks = try Int.fetchOne(db, sql: "SELECT count(*) FROM pingbacks") ?? 0
             t.postsWithSeveralCaptures = try Int.fetchOne(db, sql: "SELECT count(*) FROM posts WHERE captures > 1") ?? 0
+            let missing = Self.exports.first { $0.table.name == "missing_pages" }!.sql
+            for row in try Row.fetchAll(db, sql: "SELECT kind, count(*) FROM (\(missing)) GROUP BY kind") {
+                if row[0] as String == "post" { t.missingPosts = row[1] } else { t.missingCommentPages = row[1] }
+            }
             return t
         }
     }

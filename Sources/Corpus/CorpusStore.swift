@@ -1,3 +1,4 @@
+import ArchiveURLs
 import Foundation
 import GRDB
 public import ThreadModel
@@ -12,6 +13,22 @@ public enum CaptureOutcome: Sendable {
     case revisit
     /// A record kept in the index only (not HTML, a request, an error response).
     case indexed
+}
+
+/// A link from a captured page to a post, comment page or listing of the same blog.
+public struct CaptureLink: Sendable, Equatable {
+    /// The canonical URL linked to.
+    public var target: String
+    /// The comment page linked to (1 for the post page itself).
+    public var page: Int
+    /// `post`, `comment-page` or `index`.
+    public var kind: String
+
+    public init(target: String, page: Int, kind: String) {
+        self.target = target
+        self.page = page
+        self.kind = kind
+    }
 }
 
 /// What a crawl hands the store for one input record: its provenance and outcome.
@@ -37,6 +54,8 @@ public struct CaptureInput: Sendable {
     public var charsetSource: String?
     /// `post`, `comment-page`, `index`, `feed`, `other`.
     public var pageKind: String?
+    /// Links to follow inside the archive (thread captures only).
+    public var links: [CaptureLink] = []
     public var outcome: CaptureOutcome
 
     public init(
@@ -178,9 +197,14 @@ public final class CorpusStore: Sendable {
                 canonical, input.captured ?? record?.source.captured, input.mime, input.httpStatus,
                 input.payloadDigest, input.refersToDigest, input.refersToURL, input.sha1, input.bytes, input.charset,
                 input.charsetSource, record?.platform, input.profile, input.pageKind,
-                url.flatMap(Ids.commentPage), postID, outcome, reason, warnings, thread,
+                url.map(Ids.commentPage), postID, outcome, reason, warnings, thread,
             ])
         if let postID { try markDirty(postID, in: db) }
+        let insertLink = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO links (capture_id, target, page, kind) VALUES (?, ?, ?, ?)")
+        for link in input.links {
+            try insertLink.execute(arguments: [captureID, link.target, link.page, link.kind])
+        }
         if case .thread = input.outcome, let digest = input.payloadDigest {
             // Revisits of this payload (stored earlier, perhaps under another URL) can now be resolved.
             try db.execute(
@@ -209,37 +233,21 @@ public enum Ids {
         return String(SHA1.hex("capture:" + file + "\u{0}" + String(offset)).prefix(16))
     }
 
-    /// Lower-cased scheme and host, no fragment, no `showComment`/`replytocom` query,
-    /// `http` and `https` merged.
+    /// One post, one URL: Wayback-rewritten links unwrapped, then ``CanonicalURL``
+    /// (scheme, `www.`, ports, trailing slash, tracking, session and comment-view
+    /// parameters, fragments); `nil` for text that is not an absolute http(s) URL.
     public static func canonicalURL(_ url: String) -> String? {
-        guard var parts = URLComponents(string: url.trimmingCharacters(in: .whitespaces)), parts.host != nil else {
-            return nil
-        }
-        parts.scheme = "http"
-        parts.host = parts.host?.lowercased()
-        parts.fragment = nil
-        let dropped: Set<String> = [
-            "showcomment", "replytocom", "m", "utm_source", "utm_medium", "utm_campaign", "utm_content",
-        ]
-        let kept = (parts.queryItems ?? []).filter { !dropped.contains($0.name.lowercased()) }
-        parts.queryItems = kept.isEmpty ? nil : kept
-        return parts.string
+        CanonicalURL.canonical(WaybackURL.unwrap(url))
     }
 
-    /// The comment page a URL shows (`/comment-page-2/`, `?cpage=2`), 1 for the post page itself.
-    public static func commentPage(_ url: String) -> Int? {
-        TEMPORARYCOMMENTPAGE(url)
+    /// The comment page a URL shows (`/comment-page-2/`, `?cpage=2`); 1 for the post
+    /// page itself and for single-comment views, which show the whole first page.
+    public static func commentPage(_ url: String) -> Int {
+        guard let link = CommentPageLink(url), case .page(let n) = link.position else { return 1 }
+        return n
     }
 
     static func host(_ url: String) -> String? {
-        URLComponents(string: url)?.host?.lowercased()
+        CanonicalURL.host(url)
     }
-}
-
-func TEMPORARYCOMMENTPAGE(_ url: String) -> Int {
-    if let r = url.range(of: "/comment-page-") {
-        return Int(url[r.upperBound...].prefix(while: \.isNumber)) ?? 1
-    }
-    if let r = url.range(of: "cpage=") { return Int(url[r.upperBound...].prefix(while: \.isNumber)) ?? 1 }
-    return 1
 }

@@ -107,6 +107,15 @@ enum Schema {
                         UNIQUE (source_file, source_offset)
                     );
                     CREATE INDEX captures_post ON captures(post_id);
+                    CREATE INDEX captures_canonical ON captures(canonical_url, comment_page);
+                    CREATE TABLE links (
+                        capture_id TEXT NOT NULL REFERENCES captures(capture_id) ON DELETE CASCADE,
+                        target TEXT NOT NULL,
+                        page INTEGER NOT NULL,
+                        kind TEXT NOT NULL,
+                        PRIMARY KEY (capture_id, target, page)
+                    );
+                    CREATE INDEX links_target ON links(target, page);
                     CREATE INDEX captures_digest ON captures(payload_digest) WHERE outcome = 'thread';
                     CREATE INDEX captures_refers ON captures(refers_to_digest) WHERE outcome = 'revisit';
                     CREATE TABLE dirty_posts (post_id TEXT PRIMARY KEY NOT NULL);

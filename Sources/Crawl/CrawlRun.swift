@@ -1,3 +1,4 @@
+import ArchiveURLs
 public import Corpus
 public import Extraction
 import Foundation
@@ -140,9 +141,9 @@ public struct CrawlRun {
         var state = RunState(
             summary: CrawlSummary(), totalBytes: sizes.reduce(0, +), totalInputs: inputs.count, started: started)
         state.summary.inputs = inputs.count
-        let reader = PageReader(profiles: profiles, maxPageBytes: maxPageBytes, jobs: jobs)
+        let reader = PageReader(profiles: profiles, maxPageBytes: maxPageBytes, jobs: jobs, collectLinks: true)
         do {
-            let pages = inputs.filter { $0.kind == .page }.map(\.path)
+            let pages = inputs.filter { $0.kind == .page }
             state.summary.files = pages.count
             try crawlPages(
                 pages, reader: reader, corpus: corpus, state: &state, progress: progress,
@@ -184,17 +185,25 @@ public struct CrawlRun {
     }
 
     private func crawlPages(
-        _ files: [String], reader: PageReader, corpus: CorpusStore, state: inout RunState,
+        _ files: [CrawlInput], reader: PageReader, corpus: CorpusStore, state: inout RunState,
         progress: (CrawlProgress) -> Void, diagnostic: (Diagnostic) -> Void, shouldStop: () -> Bool
     ) throws {
         guard !files.isEmpty else { return }
         let stored = try corpus.storedDigests()
         let alreadyStored: @Sendable (String, String) -> Bool = { file, digest in stored[file] == digest }
+        var layouts: [String: FolderLayout] = [:]
         var start = 0
         while start < files.count {
-            let batch = files[start..<min(start + batchSize, files.count)].map { file in
-                CaptureJob(
-                    capture: CaptureInput(file: file, sha1: nil, bytes: 0, outcome: .indexed), payload: .file(file))
+            let batch = files[start..<min(start + batchSize, files.count)].map { input in
+                var capture = CaptureInput(file: input.path, sha1: nil, bytes: 0, outcome: .indexed)
+                if let root = input.root, input.path.hasPrefix(root + "/") {
+                    let layout = layouts[root] ?? FolderLayout.detect(root: root)
+                    layouts[root] = layout
+                    let located = MirrorPath(String(input.path.dropFirst(root.count + 1)), layout: layout)
+                    capture.url = located.url
+                    capture.captured = located.captured
+                }
+                return CaptureJob(capture: capture, payload: .file(input.path))
             }
             let processed = try reader.process(batch, skip: alreadyStored)
             var captures: [CaptureInput] = []

@@ -14,6 +14,9 @@ public enum InputKind: String, Sendable {
 public struct CrawlInput: Sendable, Equatable {
     public var path: String
     public var kind: InputKind
+    /// The folder the user named that this file was found under (`nil` for a named
+    /// file): a mirror's layout, and so the page's URL, is read relative to it.
+    public var root: String?
 }
 
 /// Finds the inputs under the paths a user names: files as given, folders walked
@@ -28,28 +31,29 @@ public enum InputDiscovery {
     /// their page extension.
     /// - Throws: ``CrawlError/missingInput(_:)`` when a named path does not exist.
     public static func inputs(under paths: [String]) throws(CrawlError) -> [CrawlInput] {
-        var found: [String: InputKind] = [:]
+        var found: [String: (kind: InputKind, root: String?)] = [:]
         let fm = FileManager.default
         for path in paths {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missingInput(path) }
             guard isDirectory.boolValue else {
                 let file = URL(fileURLWithPath: path).standardizedFileURL.path
-                found[file] = sniff(file)
+                found[file] = (sniff(file), found[file]?.root)
                 continue
             }
+            let root = URL(fileURLWithPath: path).standardizedFileURL.path
             for file in files(under: path) {
                 let name = file.lowercased()
                 if archiveSuffixes.contains(where: { name.hasSuffix($0) }) {
-                    found[file] = .archive
+                    found[file] = (.archive, root)
                 } else if name.hasSuffix(".xml") || name.hasSuffix(".atom") {
-                    if sniff(file) == .export { found[file] = .export }
+                    if sniff(file) == .export { found[file] = (.export, root) }
                 } else if isPageName((file as NSString).lastPathComponent) {
-                    found[file] = .page
+                    found[file] = (.page, root)
                 }
             }
         }
-        return found.keys.sorted().map { CrawlInput(path: $0, kind: found[$0]!) }
+        return found.keys.sorted().map { CrawlInput(path: $0, kind: found[$0]!.kind, root: found[$0]!.root) }
     }
 
     /// The kind of a named file from its first bytes (a page when nothing else fits).

@@ -1,3 +1,4 @@
+import ArchiveURLs
 import Corpus
 public import Extraction
 import Foundation
@@ -22,15 +23,18 @@ public final class PageReader: Sendable {
     private let limits: ParseLimits
     private let jobs: Int
     private let digests: Bool
+    private let collectLinks: Bool
 
     /// - Parameters:
     ///   - profiles: the profiles to extract with.
     ///   - maxPageBytes: pages larger than this are skipped with a diagnostic.
     ///   - jobs: worker threads (at least 1).
     ///   - digests: compute each file's SHA-1 (needed to store and resume, not to print).
-    public init(profiles: ProfileSet, maxPageBytes: Int, jobs: Int, digests: Bool = true) {
+    ///   - collectLinks: list each page's followable links (crawls need them, `extract` does not).
+    public init(profiles: ProfileSet, maxPageBytes: Int, jobs: Int, digests: Bool = true, collectLinks: Bool = false) {
         self.profiles = profiles
         self.digests = digests
+        self.collectLinks = collectLinks
         self.limits = ParseLimits(maxBytes: maxPageBytes)
         self.jobs = max(1, jobs)
     }
@@ -82,7 +86,9 @@ public final class PageReader: Sendable {
 
     private func makeExtractors() throws -> [ThreadExtractor] {
         do {
-            return try (0..<jobs).map { _ in try ThreadExtractor(profiles: profiles, limits: limits) }
+            return try (0..<jobs).map { _ in
+                try ThreadExtractor(profiles: profiles, limits: limits, collectLinks: collectLinks)
+            }
         } catch {
             throw CrawlError.profiles("\(error)")
         }
@@ -99,7 +105,9 @@ public final class PageReader: Sendable {
         case .none:
             break
         case .file(let file):
-            let outcome = process(file, extractor: extractor, maxBytes: limits.maxBytes, digests: digests, skip: skip)
+            let located = SourceInfo(file: file, url: capture.url, captured: capture.captured)
+            let outcome = process(
+                file, located: located, extractor: extractor, maxBytes: limits.maxBytes, digests: digests, skip: skip)
             capture.sha1 = outcome.sha1
             capture.bytes = outcome.bytes
             if let d = outcome.diagnostic {
@@ -107,6 +115,8 @@ public final class PageReader: Sendable {
                 capture.outcome = .skipped(d.reason)
             } else if let e = outcome.extraction {
                 extraction = e
+                capture.url = e.record.source.url
+                capture.captured = e.record.source.captured
             } else {
                 return ProcessedCapture(capture: capture, notes: notes, extraction: nil, alreadyStored: true)
             }
@@ -131,6 +141,7 @@ public final class PageReader: Sendable {
             }
         }
         if let extraction {
+            capture.links = LinkForms.followable(extraction.links, page: capture.url ?? extraction.record.post.url)
             capture.outcome = .thread(extraction.record)
             capture.profile = extraction.profile
             capture.charset = extraction.encoding
@@ -146,7 +157,8 @@ public final class PageReader: Sendable {
     }
 
     static func process(
-        _ file: String, extractor: ThreadExtractor, maxBytes: Int, digests: Bool, skip: (String, String) -> Bool
+        _ file: String, located: SourceInfo = SourceInfo(file: ""), extractor: ThreadExtractor, maxBytes: Int,
+        digests: Bool, skip: (String, String) -> Bool
     ) -> PageOutcome {
         if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > maxBytes {
             let error = MarkupError.tooLarge(bytes: size, limit: maxBytes)
@@ -168,9 +180,16 @@ public final class PageReader: Sendable {
         if let digest, skip(file, digest) {
             return PageOutcome(file: file, bytes: data.count, sha1: digest, extraction: nil, diagnostic: nil)
         }
+        // What the page says about where it was saved from beats what its path suggests.
+        var source = SourceInfo(file: file, offset: 0, url: located.url, captured: located.captured)
+        let provenance = PageProvenance(data: data)
+        if let provenance {
+            source.url = provenance.url ?? source.url
+            source.captured = provenance.captured ?? source.captured
+        }
         do {
-            let extraction = try extractor.extract(
-                data: data, source: SourceInfo(file: file, offset: 0, url: nil, captured: nil))
+            var extraction = try extractor.extract(data: data, source: source)
+            if provenance?.tool == .waybackReplay { LinkForms.unwrapReplayLinks(in: &extraction) }
             return PageOutcome(file: file, bytes: data.count, sha1: digest, extraction: extraction, diagnostic: nil)
         } catch {
             return PageOutcome(

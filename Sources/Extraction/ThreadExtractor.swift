@@ -30,6 +30,9 @@ public struct PageExtraction: Sendable {
     /// The encoding the page was decoded with, and why.
     public var encoding: String
     public var encodingSource: EncodingSource
+    /// The `href` of every link on the page, as written (empty unless the extractor
+    /// was made with `collectLinks`).
+    public var links: [String] = []
 }
 
 /// Turns one HTML page into a ``ThreadRecord`` using data-driven ``Profile``s.
@@ -43,9 +46,15 @@ public final class ThreadExtractor {
     private let dates: DateParser
     private let locale: LocaleStrings
     private let limits: ParseLimits
+    private let linkQuery: XPathExpression?
 
+    /// - Parameter collectLinks: also list every link's `href` (for link following).
     /// - Throws: ``ProfileError`` when a rule is not valid XPath or regex.
-    public init(profiles: ProfileSet, limits: ParseLimits = ParseLimits(), locale: LocaleStrings = .bundled) throws {
+    public init(
+        profiles: ProfileSet, limits: ParseLimits = ParseLimits(), locale: LocaleStrings = .bundled,
+        collectLinks: Bool = false
+    ) throws {
+        self.linkQuery = collectLinks ? try XPathExpression("//a/@href") : nil
         self.profiles = try profiles.profiles.map(CompiledProfile.init)
             .sorted { ($0.profile.priority, $1.profile.name) > ($1.profile.priority, $0.profile.name) }
         self.pageDefaults = try CompiledPostRules(profiles.pageDefaults, profile: "_page")
@@ -133,9 +142,10 @@ public final class ThreadExtractor {
         let record = ThreadRecord(
             source: source, platform: chosen?.profile.platform, post: post, comments: comments,
             pingbacks: pingbacks, warnings: warnings)
+        let links = linkQuery.map { document.nodes($0).map(\.stringValue) } ?? []
         return PageExtraction(
             record: record, profile: chosen?.profile.name, encoding: document.encoding,
-            encodingSource: document.encodingSource)
+            encodingSource: document.encodingSource, links: links)
     }
 
     // MARK: Profile choice

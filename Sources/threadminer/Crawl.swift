@@ -48,6 +48,16 @@ extension Threadminer {
             print(
                 "corpus totals:      \(totals.posts) posts, \(totals.comments) comments, \(totals.pingbacks) pingbacks, "
                     + skippedFiles)
+            if totals.postsWithSeveralCaptures > 0 {
+                print(
+                    "posts captured more than once: \(totals.postsWithSeveralCaptures) (vanished comments: \(totals.vanished))"
+                )
+            }
+            if totals.missingPosts + totals.missingCommentPages > 0 {
+                print(
+                    "linked but not in the archive: \(totals.missingPosts) posts, \(totals.missingCommentPages) comment pages "
+                        + "(threads may be incomplete; see missing_pages in the export)")
+            }
             print("corpus:             \(db)")
             if summary.interrupted { throw ExitCode(130) }
         }

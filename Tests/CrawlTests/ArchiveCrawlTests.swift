@@ -225,4 +225,73 @@ func crawlArchive(_ paths: [String], into corpus: CorpusStore, jobs: Int = 2, ba
         #expect(second.pages < 4)
         #expect(try exportText(resumed).replacingOccurrences(of: "resumed", with: "ref") == exportText(reference))
     }
+
+    @Test func linksInsideTheArchiveAreFollowedAndMissingPagesReported() throws {
+        var warc = WARCWriter()
+        let home = """
+            <html><body><a href="/2011/07/klout/">in the archive</a> <a href="2011/08/absent/">not archived</a>
+            <a href="http://elsewhere.example/2011/07/x/">another blog</a> <a href="#top">top</a></body></html>
+            """
+        warc.response(url: "http://blog.example.org/", date: "2011-09-01T00:00:00Z", html: home)
+        let page = wordpressPage(url: Self.post, comments: [(1, "Ann", "Hi")])
+            .replacingOccurrences(
+                of: "</body>", with: "<a href=\"\(Self.post)comment-page-2/#comments\">Older comments</a></body>")
+        warc.response(url: Self.post, date: "2011-09-01T00:00:01Z", html: page)
+        let dir = try Self.temporaryFolder()
+        try warc.data.write(to: dir.appendingPathComponent("links.warc"))
+        let corpus = try CorpusStore(path: dir.appendingPathComponent("c.sqlite").path)
+        _ = try crawlArchive([dir.appendingPathComponent("links.warc").path], into: corpus)
+        var missing: [String] = []
+        try corpus.forEachRow(of: "missing_pages") { missing.append($0.map { $0 ?? "∅" }.joined(separator: "|")) }
+        #expect(
+            missing == [
+                "http://blog.example.org/2011/07/klout|2|comment-page|1",
+                "http://blog.example.org/2011/08/absent|1|post|1",
+            ])
+        let totals = try corpus.totals()
+        #expect(totals.missingPosts == 1)
+        #expect(totals.missingCommentPages == 1)
+    }
+
+    @Test func aWaybackReplayPageInAFolderGetsItsOriginalURLTimeAndLinks() throws {
+        let dir = try Self.temporaryFolder()
+        let folder = dir.appendingPathComponent("saved")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let page = wordpressPage(
+            url: "https://web.archive.org/web/20110725100000/\(Self.post)", comments: [(1, "Ann", "Hi")]
+        )
+        .replacingOccurrences(
+            of: "<head>",
+            with: """
+                <head><script>__wm.init("https://web.archive.org/web");
+                __wm.wombat("\(Self.post)","20110725100000","https://web.archive.org/","web","/_static/","1311588000");</script>
+                """
+        )
+        .replacingOccurrences(
+            of: "</body>", with: "<a href=\"/web/20110725100000/http://blog.example.org/2011/07/next/\">next</a></body>"
+        )
+        try Data(page.utf8).write(to: folder.appendingPathComponent("klout.html"))
+        let corpus = try CorpusStore(path: dir.appendingPathComponent("c.sqlite").path)
+        _ = try crawlArchive([folder.path], into: corpus)
+        var captures: [[String?]] = []
+        try corpus.forEachRow(of: "captures") { captures.append($0) }
+        #expect(captures.first?[5] == Self.post)
+        #expect(captures.first?[6] == "2011-07-25T10:00:00Z")
+        var posts: [[String?]] = []
+        try corpus.forEachRow(of: "posts") { posts.append($0) }
+        #expect(posts.first?[1] == Self.post)
+        var missing: [String] = []
+        try corpus.forEachRow(of: "missing_pages") { missing.append($0[0] ?? "∅") }
+        #expect(missing == ["http://blog.example.org/2011/07/next"])
+    }
+
+    @Test func aMirrorFolderGivesEachPageItsURL() throws {
+        let root = try makeArchive(pages: 2, withBadInputs: false)
+        let corpus = try CorpusStore(path: root.appendingPathComponent("c.sqlite").path)
+        _ = try crawlArchive([root.path], into: corpus)
+        var urls: [String] = []
+        try corpus.forEachRow(of: "captures") { urls.append($0[5] ?? "∅") }
+        #expect(
+            urls == ["http://blog.example.org/2011/07/post-0.html", "http://blog.example.org/2011/07/post-1.html"])
+    }
 }

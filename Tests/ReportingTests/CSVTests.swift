@@ -47,9 +47,9 @@ import ThreadModel
         let written = try CSVExport.write(corpus: corpus, to: dir.appendingPathComponent("csv").path)
         #expect(
             written.map { URL(fileURLWithPath: $0.file).lastPathComponent } == [
-                "posts.csv", "comments.csv", "pingbacks.csv", "captures.csv", "skipped.csv",
+                "posts.csv", "comments.csv", "pingbacks.csv", "captures.csv", "missing_pages.csv", "skipped.csv",
             ])
-        #expect(written.map(\.rows) == [1, 2, 0, 1, 0])
+        #expect(written.map(\.rows) == [1, 2, 0, 1, 0, 0])
         let comments = try String(contentsOf: dir.appendingPathComponent("csv/comments.csv"), encoding: .utf8)
         let lines = comments.components(separatedBy: "\r\n")
         #expect(
