@@ -121,6 +121,10 @@ public final class ThreadExtractor {
             warnings.append("invalid UTF-8 sequences replaced by U+FFFD")
         default: break
         }
+        if document.replacedBytes > 0 {
+            warnings.append(
+                "\(document.replacedBytes) bytes did not fit the \(document.encoding) encoding: replaced by U+FFFD")
+        }
         if document.conversionFailed {
             warnings.append("bytes did not fit the \(document.encoding) encoding: text may be cut short")
         }

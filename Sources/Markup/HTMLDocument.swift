@@ -26,6 +26,8 @@ public final class HTMLDocument: @unchecked Sendable {
     /// True when libxml2 reported a character conversion error: the page's text may
     /// be cut short where the bytes did not fit the declared encoding.
     public let conversionFailed: Bool
+    /// Bytes that did not fit the page's encoding and became U+FFFD.
+    public let replacedBytes: Int
 
     /// Parses `bytes` as HTML.
     /// - Parameters:
@@ -57,6 +59,7 @@ public final class HTMLDocument: @unchecked Sendable {
                     | HTML_PARSE_NONET.rawValue) | Int32(XML_PARSE_HUGE.rawValue)
         let body = UnsafeRawBufferPointer(rebasing: bytes[decision.skip...])
         let errors = ParseErrorLog()
+        var replaced = 0
         let parsed: htmlDocPtr? = errors.capturing {
             // UTF-8 repair and windows-1252 are done here, not by iconv: glibc's CP1252
             // rejects five bytes and libxml2 then drops the rest of the page.
@@ -64,6 +67,11 @@ public final class HTMLDocument: @unchecked Sendable {
                 return Self.parse(UTF8Validator.repaired(body), url: url, encoding: "UTF-8", options: options)
             } else if decision.label == "windows-1252" {
                 return Self.parse(Windows1252.utf8(body), url: url, encoding: "UTF-8", options: options)
+            } else if decision.label != "UTF-8", !decision.label.hasPrefix("UTF-16"),
+                let converted = IconvTranscoder.utf8(body, from: decision.label)
+            {
+                replaced = converted.replaced
+                return Self.parse(converted.bytes, url: url, encoding: "UTF-8", options: options)
             }
             return htmlReadMemory(
                 body.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(body.count), url, decision.label,
@@ -85,6 +93,7 @@ public final class HTMLDocument: @unchecked Sendable {
         encodingSource = decision.source
         repairedInvalidUTF8 = decision.needsUTF8Repair
         conversionFailed = errors.encodingErrors > 0
+        replacedBytes = replaced
     }
 
     private static func parse(_ bytes: [UInt8], url: String?, encoding: String, options: Int32) -> htmlDocPtr? {

@@ -85,6 +85,27 @@ private func text(_ doc: HTMLDocument, _ xpath: String) throws -> String {
         #expect(!doc.conversionFailed)
     }
 
+    @Test func bytesThatDoNotFitALegacyEncodingAreReplacedAndTheRestKept() throws {
+        // Shift_JIS 日本, then 0xFF (not Shift_JIS), then more text that must survive.
+        var bytes = Array("<html><head><meta charset='shift_jis'></head><body><p>".utf8)
+        bytes += [0x93, 0xFA, 0x96, 0x7B, 0xFF, 0x20]
+        bytes += Array("after</p><p>second</p></body></html>".utf8)
+        let doc = try parse(bytes)
+        #expect(doc.encoding == "shift_jis")
+        #expect(doc.replacedBytes == 1)
+        #expect(try text(doc, "//p[1]") == "日本\u{FFFD} after")
+        #expect(try text(doc, "//p[2]") == "second")
+    }
+
+    @Test func windows1251FromTheServerIsDecoded() throws {
+        var bytes = Array("<html><body><p>".utf8)
+        bytes += [0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2, 0x20, 0x98]  // "Привет " + 0x98 (unassigned)
+        bytes += Array("!</p></body></html>".utf8)
+        let doc = try bytes.withUnsafeBytes { try HTMLDocument(bytes: $0, declaredEncoding: "windows-1251") }
+        #expect(try text(doc, "//p") == "Привет \u{FFFD}!")
+        #expect(doc.replacedBytes == 1)
+    }
+
     @Test func metaCharsetIsHonouredAndLatin1MeansWindows1252() throws {
         var bytes = Array(
             "<html><head><meta http-equiv='Content-Type' content='text/html; charset=ISO-8859-1'></head><body><p>".utf8)
