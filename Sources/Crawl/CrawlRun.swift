@@ -258,28 +258,42 @@ public struct CrawlRun {
             return
         }
         let base = state.bytesDone
-        while true {
-            let jobs = scanner.nextBatch(count: batchSize, bytes: batchBytes)
+        defer { for (type, n) in scanner.recordTypes { state.summary.recordTypes[type, default: 0] += n } }
+        var jobs = scanner.nextBatch(count: batchSize, bytes: batchBytes)
+        while !jobs.isEmpty || !scanner.finished {
             for d in scanner.takeDamage() {
                 state.summary.warnings.append(d)
                 diagnostic(d)
             }
-            let processed = try reader.process(jobs, skip: { _, _ in false })
+            // Extract this batch on the workers while the next one is read and inflated.
+            let extraction = BackgroundBatch(reader: reader, jobs: jobs)
+            let next = scanner.finished ? [] : scanner.nextBatch(count: batchSize, bytes: batchBytes)
+            let processed = try extraction.wait()
             var captures: [CaptureInput] = []
             for item in processed {
                 state.summary.bytes += item.capture.bytes
                 record(item, into: &state.summary, diagnostic: diagnostic)
                 captures.append(item.capture)
             }
-            mark.complete = scanner.finished
-            mark.resumeOffset = scanner.finished ? mark.size : scanner.resumePoint
+            // Rows and progress commit together: a rerun resumes at the first unstored record.
+            mark.complete = scanner.finished && next.isEmpty
+            mark.resumeOffset = mark.complete ? mark.size : next.first?.capture.offset ?? scanner.resumePoint
             try corpus.store(captures, progress: mark)
             state.bytesDone = base + scanner.bytesRead
             progress(state.progressLine())
-            if scanner.finished { break }
+            jobs = next
+            if mark.complete { break }
             if shouldStop() { throw Stop() }
         }
-        for (type, n) in scanner.recordTypes { state.summary.recordTypes[type, default: 0] += n }
+        for d in scanner.takeDamage() {
+            state.summary.warnings.append(d)
+            diagnostic(d)
+        }
+        if !mark.complete {
+            mark.complete = true
+            mark.resumeOffset = mark.size
+            try corpus.store([], progress: mark)
+        }
     }
 
     private func crawlExport(
@@ -306,5 +320,24 @@ public struct CrawlRun {
         summary.comments += record.comments.count
         summary.pingbacks += record.pingbacks.count
         for comment in record.comments { summary.statuses[comment.status.rawValue, default: 0] += 1 }
+    }
+}
+
+/// One batch extracted on a background thread while the caller reads the next.
+private final class BackgroundBatch: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<[ProcessedCapture], any Error> = .success([])
+
+    init(reader: PageReader, jobs: [CaptureJob]) {
+        DispatchQueue.global().async { [self] in
+            result = Result { try reader.process(jobs, skip: { _, _ in false }) }
+            done.signal()
+        }
+    }
+
+    /// The batch's results, once the workers are done.
+    func wait() throws -> [ProcessedCapture] {
+        done.wait()
+        return try result.get()
     }
 }
