@@ -86,6 +86,11 @@ public struct CrawlSummary: Sendable {
         for (reason, list) in Dictionary(grouping: skipped, by: \.kind).sorted(by: { $0.key < $1.key }) {
             lines.append("  \(list.count) × \(reason)")
         }
+        let listed = 20
+        for d in skipped.prefix(listed) { lines.append("    \(d.description)") }
+        if skipped.count > listed {
+            lines.append("    … and \(skipped.count - listed) more (all in skipped.csv after export)")
+        }
         lines.append("damage read around: \(warnings.count)")
         for (reason, list) in Dictionary(grouping: warnings, by: \.kind).sorted(by: { $0.key < $1.key }) {
             lines.append("  \(list.count) × \(reason)")
@@ -95,7 +100,7 @@ public struct CrawlSummary: Sendable {
             String(
                 format: "time:               %.2f s (%.1f pages/s, %.1f MB/s)", seconds,
                 seconds > 0 ? Double(pages) / seconds : 0, seconds > 0 ? mb / seconds : 0))
-        if unchangedInputs == inputs && inputs > 0 && pages == 0 {
+        if unchangedInputs + alreadyStored == inputs && inputs > 0 && pages == 0 {
             lines.append("nothing to do: every input is unchanged since it was crawled")
         }
         if interrupted { lines.append("interrupted: run the same command again to resume") }
