@@ -67,7 +67,14 @@ extension CorpusStore {
         }!
         let dates = captures.compactMap(\.captured).sorted()
         let post = owner.record.post
-        let pingbacks = owner.record.pingbacks
+        // Pingbacks: the owner's, then those only other captures show (an export's pending ones).
+        var pingbacks = owner.record.pingbacks
+        var linked = Set(pingbacks.map { $0.url ?? $0.title ?? "" })
+        for capture in captures where capture.captureID != owner.captureID {
+            for p in capture.record.pingbacks where linked.insert(p.url ?? p.title ?? "").inserted {
+                pingbacks.append(p)
+            }
+        }
         try db.execute(
             sql: """
                 INSERT INTO posts (post_id, capture_id, blog_host, url, platform, title, author, published,
@@ -97,11 +104,13 @@ extension CorpusStore {
         }
         let insertPingback = try db.cachedStatement(
             sql: """
-                INSERT INTO pingbacks (post_id, position, capture_id, url, title, published)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO pingbacks (post_id, position, capture_id, url, title, published, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
         for (i, p) in pingbacks.enumerated() {
-            try insertPingback.execute(arguments: [id, i + 1, owner.captureID, p.url, p.title, p.published])
+            try insertPingback.execute(arguments: [
+                id, i + 1, owner.captureID, p.url, p.title, p.published, p.status.rawValue,
+            ])
         }
     }
 

@@ -60,8 +60,8 @@ extension CorpusStore {
             """
         ),
         (
-            TableDump(name: "pingbacks", columns: ["post_id", "position", "url", "title", "published"]),
-            "SELECT post_id, position, url, title, published FROM pingbacks ORDER BY post_id, position"
+            TableDump(name: "pingbacks", columns: ["post_id", "position", "url", "title", "published", "status"]),
+            "SELECT post_id, position, url, title, published, status FROM pingbacks ORDER BY post_id, position"
         ),
         (
             TableDump(

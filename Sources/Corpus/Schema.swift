@@ -164,6 +164,7 @@ enum Schema {
                         url TEXT,
                         title TEXT,
                         published TEXT,
+                        status TEXT NOT NULL,
                         PRIMARY KEY (post_id, position)
                     );
                     CREATE TABLE inputs (

@@ -1,5 +1,6 @@
 import ArchiveURLs
 public import Corpus
+import Exports
 public import Extraction
 import Foundation
 import ThreadModel
@@ -304,9 +305,52 @@ public struct CrawlRun {
     private func crawlExport(
         _ path: String, corpus: CorpusStore, state: inout RunState, diagnostic: (Diagnostic) -> Void
     ) throws {
-        let d = Diagnostic(.error, file: path, reason: "skipped: exports are not read yet", kind: "export")
-        state.summary.skipped.append(d)
-        diagnostic(d)
+        func skip(_ reason: String, kind: String) {
+            let d = Diagnostic(.error, file: path, reason: "skipped: \(reason)", kind: kind)
+            state.summary.skipped.append(d)
+            diagnostic(d)
+        }
+        guard var mark = InputFingerprint.progress(path: path, kind: .export) else {
+            return skip("cannot read this file", kind: "unreadable file")
+        }
+        state.bytesDone += mark.size
+        if let previous = try corpus.inputProgress(path: path) {
+            if previous.fingerprint == mark.fingerprint && previous.complete {
+                state.summary.unchangedInputs += 1
+                return
+            }
+            try corpus.forgetInput(path: path)
+        }
+        let contents: ExportContents
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path), options: [.mappedIfSafe])
+            contents = try ExportReader.read(data, path: path)
+        } catch let error as ExportError {
+            return skip(error.description, kind: "bad export")
+        } catch {
+            return skip("cannot read this file", kind: "unreadable file")
+        }
+        for problem in contents.problems {
+            let d = Diagnostic(
+                .warning, file: path, offset: problem.entry, reason: "line \(problem.line): \(problem.reason)",
+                kind: "export entry")
+            state.summary.warnings.append(d)
+            diagnostic(d)
+        }
+        var captures: [CaptureInput] = []
+        for record in contents.records {
+            var capture = CaptureInput(
+                file: path, offset: record.source.offset, recordType: "export", sha1: nil, bytes: 0,
+                outcome: .thread(record))
+            capture.url = record.post.url
+            capture.pageKind = PageKind.post.rawValue
+            captures.append(capture)
+            count(record, pageKind: capture.pageKind, into: &state.summary)
+        }
+        state.summary.bytes += mark.size
+        mark.complete = true
+        mark.resumeOffset = mark.size
+        try corpus.store(captures, progress: mark)
     }
 
     /// Counts one processed capture and reports its problems.
@@ -317,9 +361,12 @@ public struct CrawlRun {
         }
         if case .revisit = item.capture.outcome { summary.revisits += 1 }
         guard let extraction = item.extraction else { return }
-        let record = extraction.record
+        count(extraction.record, pageKind: item.capture.pageKind, into: &summary)
+    }
+
+    private func count(_ record: ThreadRecord, pageKind: String?, into summary: inout CrawlSummary) {
         summary.pages += 1
-        if let kind = item.capture.pageKind { summary.pageKinds[kind, default: 0] += 1 }
+        if let kind = pageKind { summary.pageKinds[kind, default: 0] += 1 }
         summary.platforms[record.platform ?? "none", default: 0] += 1
         if !record.comments.isEmpty { summary.postsWithComments += 1 }
         summary.comments += record.comments.count

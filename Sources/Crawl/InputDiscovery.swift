@@ -1,3 +1,4 @@
+import Exports
 import Foundation
 
 /// What kind of input a file is, which decides how it is read.
@@ -65,7 +66,7 @@ public enum InputDiscovery {
         let head = (try? handle.read(upToCount: 8192)) ?? Data()
         if head.starts(with: Data("WARC/".utf8)) || head.starts(with: Data("filedesc://".utf8)) { return .archive }
         if head.starts(with: [0x1f, 0x8b]) { return .archive }
-        if TEMPORARYEXPORTDETECT(head) { return .export }
+        if ExportFormat.detect(head) != nil { return .export }
         return .page
     }
 
@@ -138,9 +139,4 @@ public enum CrawlError: Error, Sendable, CustomStringConvertible {
         case .profiles(let reason): return "cannot load extraction profiles: \(reason)"
         }
     }
-}
-
-func TEMPORARYEXPORTDETECT(_ head: Data) -> Bool {
-    let text = String(decoding: head, as: UTF8.self)
-    return text.contains("http://wordpress.org/export/") || text.contains("schemas.google.com/blogger/")
 }

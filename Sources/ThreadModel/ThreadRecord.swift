@@ -142,11 +142,26 @@ public struct PingbackRecord: Codable, Sendable, Equatable {
     public var url: String?
     public var title: String?
     public var published: String?
+    /// `visible` for what the page shows; an export may also give `pending`, `spam` or `deleted`.
+    public var status: CommentStatus
 
-    public init(url: String? = nil, title: String? = nil, published: String? = nil) {
+    public init(url: String? = nil, title: String? = nil, published: String? = nil, status: CommentStatus = .visible) {
         self.url = url
         self.title = title
         self.published = published
+        self.status = status
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case url, title, published, status
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        url = try c.decodeIfPresent(String.self, forKey: .url)
+        title = try c.decodeIfPresent(String.self, forKey: .title)
+        published = try c.decodeIfPresent(String.self, forKey: .published)
+        status = try c.decodeIfPresent(CommentStatus.self, forKey: .status) ?? .visible
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -154,6 +169,7 @@ public struct PingbackRecord: Codable, Sendable, Equatable {
         try c.encode(url, forKey: .url)
         try c.encode(title, forKey: .title)
         try c.encode(published, forKey: .published)
+        try c.encode(status, forKey: .status)
     }
 }
 
