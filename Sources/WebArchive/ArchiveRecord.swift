@@ -31,7 +31,8 @@ public struct ArchiveRecord: Sendable, Equatable {
     public var captured: String?
     public var recordID: String?
     public var contentType: String?
-    /// The length of the content block the header declares.
+    /// The length of the content block the header declares; when it declares none
+    /// usable (missing, `-1`, `abc`), the length found up to the next record.
     public var contentLength: Int
     public var payloadDigest: String?
     /// For revisits: the original's target URI and date (`WARC-Refers-To-*`).
@@ -42,7 +43,7 @@ public struct ArchiveRecord: Sendable, Equatable {
 
     /// The first header field named `name` (case-insensitive).
     public func header(_ name: String) -> String? {
-        headers.first(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame })?.value
+        headers.first(where: { HeaderText.sameName($0.name, name) })?.value
     }
 }
 
@@ -63,7 +64,8 @@ public struct RecordBlock: Sendable {
     public var bytes: [UInt8]
     /// The declared length.
     public var declaredLength: Int
-    /// True when the input ended (or was damaged) before the declared length.
+    /// True when fewer bytes than declared are there: the input ended or was damaged,
+    /// or the next record starts inside the declared length.
     public var truncated: Bool
     /// True when the declared length exceeds the limit asked for; `bytes` is then empty.
     public var overLimit: Bool

@@ -56,7 +56,8 @@ final class DecodedStream {
     private var currentMember = MemberStart(decoded: 0, compressed: 0)
     private var fileEnded = false
     private var decodedTotal = 0
-    /// Set while skipping the rest of a corrupt member (already reported).
+    /// Set from a corrupt member until a member decodes to its end: what is skipped
+    /// and what fails meanwhile belongs to the damage already reported.
     private var resynchronising = false
 
     private(set) var memberStarts: [MemberStart] = []
@@ -101,6 +102,9 @@ final class DecodedStream {
         close(fd)
     }
 
+    /// Bytes the window holds now (it grows only to hold what a caller asked to see).
+    var windowCapacity: Int { capacity }
+
     /// Decoded position of the cursor.
     var position: Int { headPosition }
 
@@ -110,22 +114,59 @@ final class DecodedStream {
     /// The bytes from the cursor to the end of the window.
     var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage + head, count: tail - head) }
 
-    /// The next break at or after `position`, if any.
-    func nextBreak(after position: Int) -> Int? {
-        breaks.first(where: { $0.decoded > position })?.decoded
+    /// The decoded position one past the last decoded byte.
+    var decodedEnd: Int { headPosition + (tail - head) }
+
+    /// The first break or member start in `range` (decoded positions), if any.
+    func firstStop(in range: Range<Int>, memberStarts includeMembers: Bool = true) -> Int? {
+        let b = Self.firstIndex(in: breaks, atOrAfter: range.lowerBound, \.decoded)
+        let brk = b < breaks.count && breaks[b].decoded < range.upperBound ? breaks[b].decoded : nil
+        let m = Self.firstIndex(in: memberStarts, atOrAfter: range.lowerBound, \.decoded)
+        guard includeMembers, m < memberStarts.count, memberStarts[m].decoded < range.upperBound else { return brk }
+        return min(brk ?? memberStarts[m].decoded, memberStarts[m].decoded)
     }
 
-    /// The decoded position of the first member start after `position`.
-    func nextMemberStart(after position: Int) -> Int? {
-        memberStarts.first(where: { $0.decoded > position })?.decoded
+    /// The decoded positions of the member starts in `range`, in order.
+    func memberStarts(in range: Range<Int>) -> [Int] {
+        let first = Self.firstIndex(in: memberStarts, atOrAfter: range.lowerBound, \.decoded)
+        return memberStarts[first...].prefix(while: { $0.decoded < range.upperBound }).map(\.decoded)
     }
 
-    /// The compressed offset of the member starting exactly at decoded `position`.
+    /// True when decoded data is missing right before `position`.
+    func isBreak(at position: Int) -> Bool {
+        let i = Self.firstIndex(in: breaks, atOrAfter: position, \.decoded)
+        return i < breaks.count && breaks[i].decoded == position
+    }
+
+    /// The member starting exactly at decoded `position` (the last one, after empty members).
     func memberStart(at position: Int) -> MemberStart? {
-        memberStarts.last(where: { $0.decoded == position })
+        member(containing: position).flatMap { $0.decoded == position ? $0 : nil }
     }
 
-    /// Forgets member starts and breaks before `position` (they can no longer be asked about).
+    /// The member holding decoded `position` (the last one starting at or before it).
+    func member(containing position: Int) -> MemberStart? {
+        let next = Self.firstIndex(in: memberStarts, atOrAfter: position + 1, \.decoded)
+        return next > 0 ? memberStarts[next - 1] : nil
+    }
+
+    /// The index of the first element of `sorted` whose `key` is at least `position`.
+    private static func firstIndex<T>(in sorted: [T], atOrAfter position: Int, _ key: KeyPath<T, Int>) -> Int {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid][keyPath: key] < position { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// The byte at decoded `position`, which must lie in the window.
+    func byte(at position: Int) -> UInt8 {
+        storage[head + position - headPosition]
+    }
+
+    /// Forgets member starts and breaks that can no longer be asked about: those
+    /// before `position`, except the member holding it.
     func forget(before position: Int) {
         if let keep = memberStarts.lastIndex(where: { $0.decoded <= position }), keep > 0 {
             memberStarts.removeFirst(keep)
@@ -160,19 +201,6 @@ final class DecodedStream {
         precondition(count <= available)
         head += count
         headPosition += count
-    }
-
-    /// Skips `count` bytes, reading through them without keeping them.
-    /// - Returns: the number of bytes actually skipped (fewer at the end of input).
-    func skip(_ count: Int) -> Int {
-        var left = count
-        while left > 0 {
-            if available == 0 && !produce() { break }
-            let step = min(left, available)
-            advance(step)
-            left -= step
-        }
-        return count - left
     }
 
     // MARK: - Producing decoded bytes
@@ -238,16 +266,21 @@ final class DecodedStream {
                 guard openMember() else { return false }
             }
             if stream.pointee.avail_in == 0 && !refillInput() {
-                // Input ended inside a member.
-                damage.append(
-                    ArchiveDamage(
-                        offset: currentMember.compressed,
-                        reason:
-                            "truncated gzip member (\(compressedPosition - currentMember.compressed) bytes, no end): data after \(decodedTotal - currentMember.decoded) decoded bytes is missing",
-                        kind: "truncated gzip member"))
+                // Input ended inside a member (a candidate found while resynchronising is no member).
+                if !resynchronising {
+                    damage.append(
+                        ArchiveDamage(
+                            offset: currentMember.compressed,
+                            reason:
+                                "truncated gzip member (\(compressedPosition - currentMember.compressed) bytes, no end): data after \(decodedTotal - currentMember.decoded) decoded bytes is missing",
+                            kind: "truncated gzip member"))
+                }
                 breaks.append(Break(decoded: decodedTotal))
                 memberOpen = false
-                return false
+                // zlib may have read a cut member on into the members after it: look for them.
+                resynchronising = true
+                restartInput(at: currentMember.compressed + 1)
+                continue
             }
             stream.pointee.next_out = storage + tail
             stream.pointee.avail_out = UInt32(capacity - tail)
@@ -259,18 +292,24 @@ final class DecodedStream {
             switch status {
             case Z_STREAM_END:
                 memberOpen = false
+                resynchronising = false
                 if tail > before { return true }
             case Z_OK, Z_BUF_ERROR:
                 if tail > before { return true }
             default:
                 let message = stream.pointee.msg.map { String(cString: $0) } ?? "zlib error \(status)"
-                damage.append(
-                    ArchiveDamage(
-                        offset: currentMember.compressed,
-                        reason: "corrupt gzip member (\(message)): skipped to the next member",
-                        kind: "corrupt gzip member"))
-                breaks.append(Break(decoded: decodedTotal))
                 memberOpen = false
+                // A bad check can also mean the member was cut and zlib read on into the next
+                // one: resynchronise from just after this member's start either way.
+                if !resynchronising {
+                    damage.append(
+                        ArchiveDamage(
+                            offset: currentMember.compressed,
+                            reason:
+                                "corrupt gzip member (\(message)) after \(decodedTotal - currentMember.decoded) decoded bytes: skipped to the next member",
+                            kind: "corrupt gzip member"))
+                }
+                breaks.append(Break(decoded: decodedTotal))
                 resynchronising = true
                 restartInput(at: currentMember.compressed + 1)
                 if tail > before { return true }
@@ -322,7 +361,6 @@ final class DecodedStream {
     }
 
     private func reportGarbage(from start: Int, to end: Int, atEnd: Bool) {
-        defer { resynchronising = false }
         guard end > start, !resynchronising else { return }
         let onlyPadding = atEnd && end - start <= 8
         if onlyPadding { return }

@@ -17,7 +17,7 @@ public struct HTTPResponse: Sendable {
 
     /// The first header named `name` (case-insensitive).
     public func header(_ name: String) -> String? {
-        headers.first(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame })?.value
+        headers.first(where: { HeaderText.sameName($0.name, name) })?.value
     }
 
     /// The media type of `Content-Type`, lower-cased (`text/html`).
@@ -46,7 +46,7 @@ public struct HTTPResponse: Sendable {
                 break
             }
             var end = newline
-            if end > i, block[end - 1] == 0x0d { end -= 1 }
+            while end > i, block[end - 1] == 0x0d { end -= 1 }
             if end == i {
                 bodyStart = newline + 1
                 break
@@ -60,23 +60,13 @@ public struct HTTPResponse: Sendable {
             status: statusParts.count > 1 ? Int(statusParts[1]) : nil,
             reason: statusParts.count > 2 ? String(statusParts[2]) : nil, headers: [], body: [],
             bodyOverLimit: false, warnings: [])
-        for line in lines.dropFirst() {
-            if let first = line.first, first == " " || first == "\t", !response.headers.isEmpty {
-                response.headers[response.headers.count - 1].value += " " + line.trimmingCharacters(in: .whitespaces)
-                continue
-            }
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            response.headers.append(
-                HeaderField(
-                    name: String(line[..<colon]).trimmingCharacters(in: .whitespaces),
-                    value: String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)))
-        }
+        response.headers = HeaderText.fields(lines.dropFirst())
         var body = Array(block[min(bodyStart, block.count)...])
         if let transfer = response.header("Transfer-Encoding")?.lowercased(), transfer.contains("chunked") {
-            if let joined = Dechunker.dechunk(body) {
-                body = joined
-            } else {
-                response.warnings.append("invalid chunked transfer encoding: body kept as stored")
+            let dechunked = Dechunker.dechunk(body)
+            body = dechunked.body
+            if let problem = dechunked.problem {
+                response.warnings.append("invalid chunked transfer encoding (\(problem))")
             }
         }
         let encodings = (response.header("Content-Encoding") ?? "").lowercased()
@@ -131,27 +121,40 @@ public enum MediaType {
 
 /// Undoes `Transfer-Encoding: chunked`.
 enum Dechunker {
-    /// The joined chunks, or nil when the framing is wrong (a size that is not hex,
-    /// a chunk running past the end). A missing last chunk is tolerated.
-    static func dechunk(_ body: [UInt8]) -> [UInt8]? {
+    /// The joined chunks, and what was wrong with the framing, if anything. Like
+    /// warcio, a size line that is not hex ends the dechunking: the rest of the body
+    /// is kept as stored (all of it when the first size is bad, so a body marked
+    /// chunked that is not stays whole); a chunk running past the end keeps what is
+    /// there. A missing last chunk is tolerated.
+    static func dechunk(_ body: [UInt8]) -> (body: [UInt8], problem: String?) {
         var out: [UInt8] = []
         out.reserveCapacity(body.count)
         var i = 0
         while i < body.count {
-            guard let newline = body[i...].firstIndex(of: 0x0a) else { return out.isEmpty ? nil : out }
+            let newline = body[i...].firstIndex(of: 0x0a) ?? body.count
             let line = String(decoding: body[i..<newline], as: UTF8.self)
             let sizeText = (line.split(separator: ";").first.map(String.init) ?? "").trimmingCharacters(
                 in: .whitespacesAndNewlines)
-            guard !sizeText.isEmpty, let size = Int(sizeText, radix: 16), size >= 0 else { return nil }
-            i = newline + 1
-            if size == 0 { return out }
-            guard size <= body.count - i else { return nil }
+            guard !sizeText.isEmpty, sizeText.count <= 15, let size = Int(sizeText, radix: 16), size >= 0 else {
+                let problem =
+                    i == 0
+                    ? "no chunk size at the start: body kept as stored"
+                    : "chunk size line at byte \(i) is not hex: the rest of the body kept as stored"
+                out.append(contentsOf: body[i...])
+                return (out, problem)
+            }
+            i = min(newline + 1, body.count)
+            if size == 0 { return (out, nil) }
+            guard size <= body.count - i else {
+                out.append(contentsOf: body[i...])
+                return (out, "chunk of \(size) bytes at byte \(i) runs past the end: kept the \(body.count - i) there")
+            }
             out.append(contentsOf: body[i..<(i + size)])
             i += size
             if i < body.count, body[i] == 0x0d { i += 1 }
             if i < body.count, body[i] == 0x0a { i += 1 }
         }
-        return out
+        return (out, nil)
     }
 }
 
@@ -169,8 +172,9 @@ enum BodyDecoder {
         case "gzip", "x-gzip": return inflate(body, windowBits: 15 + 32, limit: limit)
         case "deflate":
             // Servers send zlib-wrapped or raw deflate under this name.
-            if case .decoded(let out) = inflate(body, windowBits: 15, limit: limit) { return .decoded(out) }
-            return inflate(body, windowBits: -15, limit: limit)
+            let wrapped = inflate(body, windowBits: 15, limit: limit)
+            if case .failed = wrapped { return inflate(body, windowBits: -15, limit: limit) }
+            return wrapped
         case "br": return brotli(body, limit: limit)
         default: return .unsupported
         }

@@ -1,4 +1,0 @@
-import XCTest
-
-// Placeholder; replaced by real tests.
-final class WebArchiveTestsPlaceholder: XCTestCase {}
