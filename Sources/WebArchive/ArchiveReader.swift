@@ -27,6 +27,8 @@ public final class ArchiveReader {
     private var blockStart = 0
     private var blockLength = 0
     private var pending: ArchiveRecord?
+    /// Offsets of the records seen so far, by hash of their WARC-Record-ID.
+    private var recordIDs: [Int: Int] = [:]
     /// Where the last record's block ended, and where that record started.
     private var lastBlock: (end: Int, recordStart: Int)?
     /// Set while the bytes at the cursor directly follow the last record's block.
@@ -328,6 +330,16 @@ public final class ArchiveReader {
             refersToDate: get("WARC-Refers-To-Date"), headers: fields)
         format = .warc
         record.contentLength = beginBlock(declared: lengthText.flatMap(Self.decimal), lengthText: lengthText)
+        if let id = record.recordID {
+            // Hashes, not the ids, are kept: 8 bytes a record whatever the id's length.
+            if let first = recordIDs[id.hashValue] {
+                report(
+                    at: start, "duplicate WARC-Record-ID \(id) (first at offset \(first)): record kept",
+                    kind: "duplicate record id")
+            } else {
+                recordIDs[id.hashValue] = offset
+            }
+        }
         pending = record
         return record
     }

@@ -247,11 +247,12 @@ import Testing
         #expect(entries.map(\.targetURI) == ["http://example.com/caf\u{E9}", "file:///a file.png"])
     }
 
-    @Test func duplicateRecordIDsAreAllListed() throws {
+    @Test func duplicateRecordIDsAreAllListedAndReported() throws {
         let one = Fixture.warc(id: "same", block: Fixture.http("one"))
         let two = Fixture.warc(id: "same", block: Fixture.http("two"))
         let (entries, damage) = try Fixture.list(try Fixture.write(one + two))
-        #expect(damage.isEmpty)
+        #expect(damage.map(\.kind) == ["duplicate record id"])
+        #expect(damage.first?.offset == one.count)
         #expect(entries.map(\.recordID) == ["<urn:uuid:same>", "<urn:uuid:same>"])
         #expect(entries.map(\.offset) == [0, one.count])
     }

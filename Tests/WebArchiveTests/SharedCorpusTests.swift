@@ -21,8 +21,10 @@ import WebArchive
         "ukwa-test-warcs/IAH-20080430204825-00000-blackbook-truncated.arc.gz": (9, 0),
         "ukwa-test-warcs/IAH-20080430204825-00000-blackbook-truncated.warc": (23, 0),
         "ukwa-test-warcs/IAH-20080430204825-00000-blackbook-truncated.warc.gz": (23, 0),
-        "ukwa-test-warcs/IAH-urls-wget.warc.gz": (36, 0),
-        "ukwa-test-warcs/flashfrozen-jwat-recompressed.warc.gz": (82, 0),
+        // 1 duplicate WARC-Record-ID, each reported.
+        "ukwa-test-warcs/IAH-urls-wget.warc.gz": (36, 1),
+        // 1 duplicate WARC-Record-ID, each reported.
+        "ukwa-test-warcs/flashfrozen-jwat-recompressed.warc.gz": (82, 1),
         "ukwa-test-warcs/ip-host-testcase.warc.gz": (6, 0),
         "ukwa-test-warcs/transfer_compression_brotli.warc": (5, 0),
         "ukwa-test-warcs/transfer_compression_brotli.warc.gz": (5, 0),
@@ -36,7 +38,8 @@ import WebArchive
         // One gzip member for the whole file.
         "warcio-testdata/example-bad-non-chunked.warc.gz": (6, 1),
         "warcio-testdata/example-bad.warc.gz.bad": (6, 1),
-        "warcio-testdata/example-digest.warc": (4, 0),
+        // 3 duplicate WARC-Record-IDs, each reported.
+        "warcio-testdata/example-digest.warc": (4, 3),
         "warcio-testdata/example-iana.org-chunked.warc": (3, 0),
         "warcio-testdata/example-resource.warc.gz": (3, 0),
         "warcio-testdata/example-space-in-target-uri.warc.gz": (2, 0),
@@ -55,10 +58,12 @@ import WebArchive
         "pywb-sample-warcs/bad.arc": (4, 3),
         "pywb-sample-warcs/dupes.warc.gz": (25, 0),
         "pywb-sample-warcs/example-bad.warc.gz.bad": (6, 1),
-        "pywb-sample-warcs/example-extra.warc": (6, 0),
+        // 3 duplicate WARC-Record-IDs, each reported.
+        "pywb-sample-warcs/example-extra.warc": (6, 3),
         "pywb-sample-warcs/example-url-agnostic-orig.warc.gz": (2, 0),
         "pywb-sample-warcs/example-url-agnostic-revisit.warc.gz": (2, 0),
-        "pywb-sample-warcs/example-wget-1-14.warc.gz": (6, 0),
+        // 1 duplicate WARC-Record-ID, each reported.
+        "pywb-sample-warcs/example-wget-1-14.warc.gz": (6, 1),
         "pywb-sample-warcs/example-wpull.warc.gz": (4, 0),
         "pywb-sample-warcs/example.arc": (2, 0),
         "pywb-sample-warcs/example.arc.gz": (2, 0),
