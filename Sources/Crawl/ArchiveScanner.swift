@@ -41,9 +41,9 @@ final class ArchiveScanner {
         "woff", "woff2", "ttf", "eot", "swf", "flv", "avi", "mov", "doc", "docx", "xls", "xlsx", "ppt", "pptx",
     ]
 
-    init(path: String, maxPageBytes: Int, resumeOffset: Int) throws(ArchiveError) {
-        self.path = path
-        reader = try ArchiveReader(path: path)
+    init(source: ArchiveSource, maxPageBytes: Int, resumeOffset: Int) throws(ArchiveError) {
+        self.path = source.name
+        reader = try source.open()
         self.maxPageBytes = maxPageBytes
         self.resumeOffset = resumeOffset
     }

@@ -4,6 +4,7 @@ import Exports
 public import Extraction
 import Foundation
 import ThreadModel
+import WebArchive
 
 /// Progress of a running crawl, reported after every batch.
 public struct CrawlProgress: Sendable {
@@ -235,12 +236,43 @@ public struct CrawlRun {
         _ path: String, reader: PageReader, corpus: CorpusStore, state: inout RunState,
         progress: (CrawlProgress) -> Void, diagnostic: (Diagnostic) -> Void, shouldStop: () -> Bool
     ) throws {
-        guard var mark = InputFingerprint.progress(path: path, kind: .archive) else {
+        let streams: [ArchiveSource]
+        do {
+            let found = try ArchiveSource.streams(of: path)
+            streams = found.sources
+            for problem in found.problems {
+                let d = Diagnostic(.error, file: path, reason: "skipped: \(problem.reason)", kind: problem.kind)
+                state.summary.skipped.append(d)
+                diagnostic(d)
+            }
+        } catch {
+            let d = Diagnostic(.error, file: path, reason: "skipped: \(error)", kind: "unreadable file")
+            state.summary.skipped.append(d)
+            diagnostic(d)
+            return
+        }
+        for source in streams {
+            try crawlStream(
+                source, reader: reader, corpus: corpus, state: &state, progress: progress, diagnostic: diagnostic,
+                shouldStop: shouldStop)
+        }
+    }
+
+    /// One WARC/ARC stream; a WACZ's WARCs each have their own progress, keyed by
+    /// their name and fingerprinted with the whole package.
+    private func crawlStream(
+        _ source: ArchiveSource, reader: PageReader, corpus: CorpusStore, state: inout RunState,
+        progress: (CrawlProgress) -> Void, diagnostic: (Diagnostic) -> Void, shouldStop: () -> Bool
+    ) throws {
+        let path = source.name
+        guard var mark = InputFingerprint.progress(path: source.path, kind: .archive) else {
             let d = Diagnostic(.error, file: path, reason: "skipped: cannot read this file", kind: "unreadable file")
             state.summary.skipped.append(d)
             diagnostic(d)
             return
         }
+        mark.path = path
+        if let range = source.range { mark.size = range.count }
         var resumeAt = 0
         if let previous = try corpus.inputProgress(path: path) {
             if previous.fingerprint == mark.fingerprint {
@@ -256,7 +288,7 @@ public struct CrawlRun {
         }
         let scanner: ArchiveScanner
         do {
-            scanner = try ArchiveScanner(path: path, maxPageBytes: maxPageBytes, resumeOffset: resumeAt)
+            scanner = try ArchiveScanner(source: source, maxPageBytes: maxPageBytes, resumeOffset: resumeAt)
         } catch {
             let d = Diagnostic(.error, file: path, reason: "skipped: \(error)", kind: "unreadable file")
             state.summary.skipped.append(d)

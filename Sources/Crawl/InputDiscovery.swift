@@ -24,7 +24,7 @@ public struct CrawlInput: Sendable, Equatable {
 /// recursively (symlinked folders are not followed, so loops are impossible).
 public enum InputDiscovery {
     /// Archive file name endings.
-    static let archiveSuffixes = [".warc", ".warc.gz", ".arc", ".arc.gz", ".warc.open", ".warc.gz.open"]
+    static let archiveSuffixes = [".warc", ".warc.gz", ".arc", ".arc.gz", ".warc.open", ".warc.gz.open", ".wacz"]
 
     /// Every input under `paths`, sorted by path and de-duplicated: pages, archives and
     /// exports. Named files are sniffed from their first bytes; in folders, archives

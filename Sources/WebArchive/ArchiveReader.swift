@@ -44,6 +44,13 @@ public final class ArchiveReader {
         stream = try DecodedStream(path: path)
     }
 
+    /// Opens the bytes `range` of `path` (a WARC stored in a WACZ), naming its
+    /// records' file `name`; offsets count from the range's start.
+    public init(path: String, range: Range<Int>, name: String) throws(ArchiveError) {
+        self.path = name
+        stream = try DecodedStream(path: path, range: range)
+    }
+
     /// True when the file is gzip-compressed.
     public var isGzip: Bool { stream.isGzip }
 

@@ -64,8 +64,15 @@ final class DecodedStream {
     private(set) var breaks: [Break] = []
     private(set) var damage: [ArchiveDamage] = []
 
+    /// Where the bytes read start in the file (non-zero for a WARC stored inside a WACZ).
+    private let base: Int
+    /// File bytes not read yet (plain) or not handed to zlib yet (gzip).
+    private var remaining: Int
+
     /// Opens `path`, sniffing gzip from its first two bytes.
-    init(path: String) throws(ArchiveError) {
+    /// - Parameter range: read only these bytes of the file (a stored ZIP entry);
+    ///   offsets then count from the range's start.
+    init(path: String, range: Range<Int>? = nil) throws(ArchiveError) {
         self.path = path
         fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
@@ -74,12 +81,17 @@ final class DecodedStream {
             close(fd)
             throw .unreadable(path: path, reason: "not a regular file")
         }
-        fileSize = Int(info.st_size)
+        let whole = 0..<Int(info.st_size)
+        let window = range.map { $0.clamped(to: whole) } ?? whole
+        base = window.lowerBound
+        remaining = window.count
+        fileSize = window.count
+        lseek(fd, off_t(base), SEEK_SET)
         capacity = 4 << 20
         storage = .allocate(capacity: capacity)
         input = .allocate(capacity: chunk)
         var magic: (UInt8, UInt8) = (0, 0)
-        isGzip = pread(fd, &magic, 2, 0) == 2 && magic == (0x1f, 0x8b)
+        isGzip = fileSize >= 2 && pread(fd, &magic, 2, off_t(base)) == 2 && magic == (0x1f, 0x8b)
         if isGzip {
             let z = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
             z.initialize(to: z_stream())
@@ -230,8 +242,9 @@ final class DecodedStream {
     }
 
     private func readPlain() -> Bool {
-        let n = read(fd, storage + tail, chunk)
+        let n = read(fd, storage + tail, min(chunk, remaining))
         guard n > 0 else { return false }
+        remaining -= n
         tail += n
         return true
     }
@@ -241,7 +254,8 @@ final class DecodedStream {
         let unread = Int(stream.pointee.avail_in)
         if unread > 0 { input.update(from: input + (inputCount - unread), count: unread) }
         inputFileOffset += inputCount - unread
-        let n = read(fd, input + unread, chunk - unread)
+        let n = read(fd, input + unread, min(chunk - unread, remaining))
+        remaining -= max(0, n)
         inputCount = unread + max(0, n)
         stream.pointee.next_in = input
         stream.pointee.avail_in = UInt32(inputCount)
@@ -252,7 +266,8 @@ final class DecodedStream {
     /// Re-reads the file from `offset` (used to resynchronise after a corrupt member).
     private func restartInput(at offset: Int) {
         guard let stream else { return }
-        lseek(fd, off_t(offset), SEEK_SET)
+        lseek(fd, off_t(base + offset), SEEK_SET)
+        remaining = fileSize - offset
         inputFileOffset = offset
         inputCount = 0
         stream.pointee.avail_in = 0

@@ -77,7 +77,15 @@ public enum RecordListing {
     public static func list(
         path: String, entry: (Entry) throws -> Void, damage: (ArchiveDamage) throws -> Void
     ) throws {
-        let reader = try ArchiveReader(path: path)
+        let (sources, problems) = try ArchiveSource.streams(of: path)
+        for problem in problems { try damage(problem) }
+        for source in sources { try list(source, entry: entry, damage: damage) }
+    }
+
+    private static func list(
+        _ source: ArchiveSource, entry: (Entry) throws -> Void, damage: (ArchiveDamage) throws -> Void
+    ) throws {
+        let reader = try source.open()
         var previous: ArchiveRecord?
         func emit(_ record: ArchiveRecord, nextOffset: Int?) throws {
             var record = record
