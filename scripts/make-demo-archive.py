@@ -7,24 +7,41 @@ three blogs on two platforms:
     notebooks-data/demo-archive/<host>/<yyyy>/<mm>/<slug>.html
     notebooks-data/demo-expected.json
 
+and, beside the pages, two archive files of the same blogs with their ground truth:
+
+    notebooks-data/demo-archive/warc/influencewatch-captures.warc.gz
+    notebooks-data/demo-expected-captures.json
+    notebooks-data/demo-archive/exports/engagementlab.wordpress.2012-12-01.xml
+    notebooks-data/demo-expected-export.json
+
 * socialscoreblog.blogspot.com   Blogger classic template (2007-2009), flat comments
 * influencewatch.blogspot.com    Blogger layout template, threaded comments (2012-2014)
 * engagementlab.example.org      WordPress, twentyeleven threaded comments (2011-2012)
 
 Every blog, person, post and comment is invented here; nothing is copied from a
 real page.  The script uses only the Python standard library and is
-deterministic: the same bytes on every run (no clock, one random.Random(2011)).
+deterministic: the same bytes on every run (no clock, one random.Random(2011) for
+the pages, then one random.Random(2013) for the WARC and the export, so that adding
+to those never changes a page).
 
 Usage:  python3 scripts/make-demo-archive.py [--out DIR] [--expected FILE]
+                                            [--expected-captures FILE] [--expected-export FILE]
 """
 
 import argparse
+import base64
 import datetime as dt
+import gzip
+import hashlib
 import html
 import json
 import random
 import re
 import shutil
+import struct
+import unicodedata
+import uuid
+import zlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -1983,13 +2000,825 @@ def build():
     return files, doc
 
 
+# ---------------------------------------------------------------------------
+# Archive files beside the pages: a WARC with one post captured over time, and a
+# WordPress export.  Built after build() from their own random.Random, so that the
+# pages above come out byte for byte as before.
+# ---------------------------------------------------------------------------
+
+EXTRAS_SEED = 2013
+WARC_PATH = "warc/influencewatch-captures.warc.gz"
+EXPORT_PATH = "exports/engagementlab.wordpress.2012-12-01.xml"
+
+
+def utc_iso(d):                        # "2013-03-02T14:05:31Z"
+    return d.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def http_date(d):                      # "Sat, 02 Mar 2013 14:05:31 GMT"
+    return (f"{DAYS[d.weekday()][:3]}, {d.day:02d} {MONTHS[d.month - 1][:3]} {d.year} "
+            f"{d.strftime('%H:%M:%S')} GMT")
+
+
+def sha1_b32(data):
+    """A WARC digest: `sha1:` and the base32 SHA-1."""
+    return "sha1:" + base64.b32encode(hashlib.sha1(data).digest()).decode("ascii")
+
+
+# --- The post captured three times (influencewatch, threaded Blogger) -------
+
+def AT(c, local, appears=0, removed_at=None, removal="removed_by_admin", gone_at=None):
+    """When a comment of the captured post was written (blog time) and what the
+    captures show of it: shown from capture `appears` (0-based) on, a removal
+    placeholder from capture `removed_at` on, gone from the page from `gone_at` on."""
+    c.update(time=dt.datetime.strptime(local, "%Y-%m-%d %H:%M"), appears=appears,
+             removed_at=removed_at, removal=removal, gone_at=gone_at)
+    return c
+
+
+AISHA_PLATFORMS = ("Could you split the results by platform? A reply on a blog and a reply on a social "
+                   "network feel like very different amounts of effort.")
+
+# Not in IW_POSTS: this post exists only inside the WARC.
+WARC_POST = POST("2013-02-19 08:30", "counting-replies-instead-of-followers",
+                 "Counting replies instead of followers", [
+    "A quick follow-up to last month's post about scores that move on their own. Several of you asked "
+    "what I would measure instead, so here is the experiment I'm running this spring.",
+    "For every account in the sample I'm counting replies from people who don't already follow it. A "
+    "reply from a stranger takes more effort than a follow and far more than a share, and it is hard to "
+    "buy in bulk.",
+    "It's early and the numbers are small. If you can see how this will go wrong, the comments are the "
+    "place.",
+], labels=["methods", "scores"], comments=[
+    AT(C("marcus", "\"Hard to buy in bulk\" is doing a lot of work in that sentence. Give the follower shops "
+                   "six months and they'll be selling replies too.",
+         AT(C("rosa", "Probably. I'm watching for accounts that always reply to each other, in rings. If "
+                      "they show up, they'll get a post of their own."), "2013-02-19 12:15")),
+       "2013-02-19 09:47"),
+    # Removed by the blog administrator between captures 1 and 2.
+    AT(C("growth", "Want more replies? Our engagement packages deliver 500 real comments on every post, "
+                   "starting at $19! Visit [[Buy Followers Fast|http://www.buy-followers-fast.example.com/]] "
+                   "today.", spam="commercial"),
+       "2013-02-21 03:12", removed_at=1),
+    AT(C("hannah", "Do replies from the account's own friends count? Most of the replies I get are from "
+                   "people I know offline.",
+         # Written after capture 1.
+         AT(C("rosa", "They count in this round, Hannah. I'm tagging replies between mutual followers "
+                      "separately, so I can take them out later and see what is left."),
+            "2013-03-11 08:05", appears=1)),
+       "2013-02-22 18:40"),
+    AT(C("aisha", AISHA_PLATFORMS,
+         AT(C("rosa", "Good idea, Aisha. Blog comments are a small part of the sample, but I'll report "
+                      "them separately."), "2013-02-26 13:30")),
+       "2013-02-26 10:14"),
+    # The same comment sent twice a minute apart; the duplicate is deleted outright
+    # (Blogger's "remove forever") between captures 2 and 3.
+    AT(C("aisha", AISHA_PLATFORMS), "2013-02-26 10:15", gone_at=2),
+])
+
+WARC_CAPTURES = [dt.datetime(2013, 3, 2, 14, 5, 31), dt.datetime(2013, 6, 15, 3, 41, 12),
+                 dt.datetime(2013, 9, 30, 22, 17, 48)]           # UTC, as WARC-Date
+WARC_REVISIT = dt.datetime(2013, 10, 1, 22, 19, 5)               # repeats capture 3's payload
+WARC_TARGET_SCHEME = "http"            # 2013 blogspot URLs; the page's canonical link says https
+WARC_MISSING_URL = f"http://{IW['host']}/2013/03/reply-rings.html"   # a post deleted before the crawl
+WARC_IMAGE_URL = "http://1.bp.blogspot.com/-Rk7xJc2QbWs/UR0tY8nTqPI/AAAAAAAAAFo/dM3q9vLwZ0E/s1600/replies-chart.png"
+CRAWLER_UA = "Mozilla/5.0 (compatible; demo-crawler/1.0; +http://crawler.example.org/about.html)"
+
+
+def capture_view(items, k):
+    """The comments as capture `k` shows them."""
+    out = []
+    for c in items:
+        if c["appears"] > k or (c["gone_at"] is not None and c["gone_at"] <= k):
+            continue
+        v = dict(c)
+        if c["removed_at"] is not None and c["removed_at"] <= k:
+            v["status"] = c["removal"]
+            v["text"] = status_placeholder(v)
+        v["replies"] = capture_view(c["replies"], k)
+        out.append(v)
+    return out
+
+
+def blog_as_of(post, when_utc):
+    """The influencewatch blog as it stood at `when_utc`, with `post` among its posts."""
+    local = when_utc + BLOGGER_TZ
+    posts = sorted([p for p in IW_POSTS if p["when"] <= local] + [post], key=lambda p: p["when"])
+    return dict(IW, posts=posts), next(i for i, p in enumerate(posts) if p is post)
+
+
+def comment_link_label(n):
+    return "No comments" if n == 0 else ("1 comment" if n == 1 else f"{n} comments")
+
+
+def threaded_home(blog, shown, counts):
+    """The blog's home page (a listing page, not a post): the newest posts in full,
+    each with a link to its comments; no comment markup."""
+    host, scheme = blog["host"], blog["scheme"]
+    author = blog["people"][blog["author"]]
+    blocks = []
+    for p in shown:
+        url = blogger_url(blog, p)
+        blocks.append(f'<div class="date-outer">\n{blogger_post_block(blog, p, url)}\n'
+                      f"<div class='post-footer-line post-footer-line-3'><span class='post-comment-link'>"
+                      f"<a class='comment-link' href='{url}#comment-form' onclick=''>"
+                      f"{comment_link_label(counts[p['slug']])}</a></span></div>\n</div>")
+    last = shown[-1]["when"].strftime("%Y-%m-%dT%H:%M:00-05:00")
+    older = f"{scheme}://{host}/search?updated-max={last}&amp;max-results={len(shown)}"
+    recent = "\n".join(f"<li><a href='{blogger_url(blog, p)}'>{esc(p['title'])}</a></li>"
+                       for p in reversed(blog["posts"]))
+    links = "\n".join(f"<li><a href='{attr(u)}'>{esc(t)}</a></li>" for t, u in blog["links"])
+    profile = f"https://www.blogger.com/profile/{blogger_profile(author['name'])}"
+    return f"""<!DOCTYPE html>
+<html class='v2' dir='ltr' xmlns='http://www.w3.org/1999/xhtml' xmlns:b='http://www.google.com/2005/gml/b' xmlns:data='http://www.google.com/2005/gml/data' xmlns:expr='http://www.google.com/2005/gml/expr'>
+<head>
+<meta content='IE=EmulateIE7' http-equiv='X-UA-Compatible'/>
+<meta content='width=1100' name='viewport'/>
+<meta content='text/html; charset=UTF-8' http-equiv='Content-Type'/>
+<meta content='blogger' name='generator'/>
+<link href='{scheme}://{host}/favicon.ico' rel='icon' type='image/x-icon'/>
+<link href='{scheme}://{host}/' rel='canonical'/>
+<link rel="alternate" type="application/atom+xml" title="{blog['title']} - Atom" href="{scheme}://{host}/feeds/posts/default" />
+<link rel="alternate" type="application/rss+xml" title="{blog['title']} - RSS" href="{scheme}://{host}/feeds/posts/default?alt=rss" />
+<title>{blog['title']}</title>
+{THREADED_HEAD_SCRIPT}
+<style id='page-skin-1' type='text/css'><!--
+{THREADED_CSS}
+--></style>
+</head>
+<body class='loading'>
+<div class='content'>
+<div class='content-outer'>
+<header>
+<div class='header-outer'><div class='header-inner'><div class='section' id='header'><div class='widget Header' id='Header1'>
+<div id='header-inner'><a href='{scheme}://{host}/' style='display: block'><img alt='{blog['title']}' height='40' id='Header1_headerimg' src='{WARC_IMAGE_URL}' style='display: block' width='60'/></a>
+<div class='titlewrapper'><h1 class='title'><a href='{scheme}://{host}/'>{blog['title']}</a></h1></div>
+<div class='descriptionwrapper'><p class='description'><span>{esc(blog['description'])}</span></p></div>
+</div></div></div></div></div>
+</header>
+<div class='main-outer'><div class='main-inner columns fauxcolumns'>
+<div class='columns-inner'>
+<div class='column-center-outer'><div class='column-center-inner'>
+<div class='main section' id='main'><div class='widget Blog' id='Blog1'>
+<div class='blog-posts hfeed'>
+{chr(10).join(blocks)}
+</div>
+<div class='blog-pager' id='blog-pager'>
+<span id='blog-pager-older-link'><a class='blog-pager-older-link' href='{older}' id='Blog1_blog-pager-older-link' title='Older Posts'>Older Posts</a></span>
+</div>
+<div class='clear'></div>
+<div class='blog-feeds'><div class='feed-links'>Subscribe to:
+<a class='feed-link' href='{scheme}://{host}/feeds/posts/default' target='_blank' type='application/atom+xml'>Posts (Atom)</a>
+</div></div>
+</div></div>
+</div></div>
+<div class='column-right-outer'><div class='column-right-inner'><aside>
+<div class='sidebar section' id='sidebar-right-1'>
+<div class='widget Profile' id='Profile1'>
+<h2>About Me</h2>
+<div class='widget-content'>
+<dl class='profile-datablock'>
+<dt class='profile-data'><a class='profile-name-link g-profile' href='{profile}' rel='author'>{esc(author['name'])}</a></dt>
+<dd class='profile-textblock'>{esc(blog['about'])}</dd>
+</dl>
+</div></div>
+<div class='widget BlogArchive' id='BlogArchive1'>
+<h2>Blog Archive</h2>
+<div class='widget-content'><ul class='posts'>
+{recent}
+</ul></div></div>
+<div class='widget LinkList' id='LinkList1'>
+<h2>Reading</h2>
+<div class='widget-content'><ul>
+{links}
+</ul></div></div>
+</div>
+</aside></div></div>
+</div>
+</div></div>
+<footer>
+<div class='footer-outer'><div class='footer-inner'>
+<div class='widget-content' style='text-align: center;'>Simple theme. Powered by <a href='https://www.blogger.com' target='_blank'>Blogger</a>.</div>
+</div></div>
+</footer>
+</div>
+</div>
+</body>
+</html>
+"""
+
+
+def blogger_not_found(blog):
+    """The small page Blogger serves with a 404."""
+    host, scheme = blog["host"], blog["scheme"]
+    return f"""<!DOCTYPE html>
+<html class='v2' dir='ltr' xmlns='http://www.w3.org/1999/xhtml'>
+<head>
+<meta content='text/html; charset=UTF-8' http-equiv='Content-Type'/>
+<meta content='blogger' name='generator'/>
+<title>{blog['title']}</title>
+</head>
+<body>
+<h1 class='title'><a href='{scheme}://{host}/'>{blog['title']}</a></h1>
+<div class='status-msg-wrap'><div class='status-msg-body'>Sorry, the page you were looking for in this blog does not exist.</div>
+<div class='status-msg-border'><div class='status-msg-bg'><div class='status-msg-hidden'>Sorry, the page you were looking for in this blog does not exist.</div></div></div></div>
+<div class='blog-pager' id='blog-pager'><a class='home-link' href='{scheme}://{host}/'>Home</a></div>
+</body>
+</html>
+"""
+
+
+def chart_png(xrng, width=60, height=40):
+    """A small bar chart (RGB PNG) of invented numbers."""
+    bars = [xrng.randint(6, height - 4) for _ in range(6)]
+    rows = []
+    for y in range(height):
+        row = bytearray()
+        for x in range(width):
+            bar, within = divmod(x - 3, 9)
+            inside = x >= 3 and 0 <= bar < len(bars) and 1 <= within <= 7 and height - 1 - y < bars[bar]
+            row += bytes((0x22, 0x88, 0xbb)) if inside else bytes((0xff, 0xff, 0xff))
+        rows.append(b"\x00" + bytes(row))
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(b"IEND", b""))
+
+
+def http_message(first_line, headers, body=b""):
+    head = first_line + "\r\n" + "".join(f"{k}: {v}\r\n" for k, v in headers) + "\r\n"
+    return head.encode("ascii") + body
+
+
+def response_headers(when, mime, body, modified=None, length=None, etag=True):
+    headers = [("Content-Type", mime), ("Expires", http_date(when)), ("Date", http_date(when)),
+               ("Cache-Control", "private, max-age=0")]
+    if modified is not None:
+        headers.append(("Last-Modified", http_date(modified)))
+    if etag:
+        headers.append(("ETag", f'"{hashlib.md5(body).hexdigest()}"'))
+    return headers + [("X-Content-Type-Options", "nosniff"), ("X-XSS-Protection", "1; mode=block"),
+                      ("Content-Length", str(len(body) if length is None else length)), ("Server", "GSE"),
+                      ("Connection", "close")]
+
+
+class WARCWriter:
+    """WARC/1.0 records, one gzip member each (as Heritrix writes them; mtime 0)."""
+
+    def __init__(self, filename, xrng):
+        self.filename = filename
+        self.rng = xrng
+        self.data = bytearray()
+        self.records = []              # (offset, type, uri, date, record id)
+        self.warcinfo_id = None
+
+    def record_id(self):
+        return f"<urn:uuid:{uuid.UUID(int=self.rng.getrandbits(128), version=4)}>"
+
+    def write(self, fields, block, content_type):
+        """Appends a record; `fields` are the WARC headers before WARC-Record-ID, in order."""
+        rid = self.record_id()
+        names = [k for k, _ in fields]
+        head = [("WARC-Type", fields[0][1])] + fields[1:]
+        head.append(("WARC-Record-ID", rid))
+        if self.warcinfo_id and fields[0][1] != "warcinfo":
+            head.append(("WARC-Warcinfo-ID", self.warcinfo_id))
+        head += [("WARC-Block-Digest", sha1_b32(block)), ("Content-Type", content_type),
+                 ("Content-Length", str(len(block)))]
+        assert names[0] == "WARC-Type"
+        text = "WARC/1.0\r\n" + "".join(f"{k}: {v}\r\n" for k, v in head) + "\r\n"
+        record = text.encode("utf-8") + block + b"\r\n\r\n"
+        offset = len(self.data)
+        self.data += gzip.compress(record, compresslevel=9, mtime=0)
+        get = dict(head).get
+        self.records.append({"offset": offset, "type": fields[0][1], "uri": get("WARC-Target-URI"),
+                             "date": get("WARC-Date"), "id": rid})
+        return rid
+
+    def warcinfo(self, when, fields):
+        block = "".join(f"{k}: {v}\r\n" for k, v in fields).encode("utf-8")
+        self.warcinfo_id = self.write([("WARC-Type", "warcinfo"), ("WARC-Date", utc_iso(when)),
+                                       ("WARC-Filename", self.filename)], block, "application/warc-fields")
+
+    def fetch(self, url, when, ip, http, referer=None):
+        """A response and the request that fetched it (response first, as Heritrix writes)."""
+        body = http.split(b"\r\n\r\n", 1)[1]
+        rid = self.write([("WARC-Type", "response"), ("WARC-Target-URI", url), ("WARC-Date", utc_iso(when)),
+                          ("WARC-Payload-Digest", sha1_b32(body)), ("WARC-IP-Address", ip)],
+                         http, "application/http; msgtype=response")
+        self.request(url, when, rid, referer)
+        return rid, sha1_b32(body)
+
+    def revisit(self, url, when, ip, http_head, refers_to, refers_date, digest, referer=None):
+        rid = self.write([("WARC-Type", "revisit"), ("WARC-Target-URI", url), ("WARC-Date", utc_iso(when)),
+                          ("WARC-Payload-Digest", digest), ("WARC-IP-Address", ip),
+                          ("WARC-Profile", "http://netpreserve.org/warc/1.0/revisit/identical-payload-digest"),
+                          ("WARC-Refers-To", refers_to), ("WARC-Refers-To-Target-URI", url),
+                          ("WARC-Refers-To-Date", utc_iso(refers_date))],
+                         http_head, "application/http; msgtype=response")
+        self.request(url, when, rid, referer)
+        return rid
+
+    def request(self, url, when, concurrent, referer):
+        rest = url.split("://", 1)[1]
+        host, path = (rest.split("/", 1) + [""])[:2]
+        headers = [("User-Agent", CRAWLER_UA), ("Connection", "close")]
+        if referer:
+            headers.append(("Referer", referer))
+        headers += [("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"),
+                    ("Host", host)]
+        self.write([("WARC-Type", "request"), ("WARC-Target-URI", url), ("WARC-Date", utc_iso(when)),
+                    ("WARC-Concurrent-To", concurrent)],
+                   http_message(f"GET /{path} HTTP/1.0", headers), "application/http; msgtype=request")
+
+
+def merge_captures(snapshots):
+    """The documented merge over captures (DESIGN.md, `crawl`): `snapshots` are
+    (time, comments in document order) oldest first.  A comment missing from a later
+    capture becomes `vanished` (time: the first capture it is missing from) and keeps
+    its place after the comment it followed; a comment that turns into a removal
+    placeholder keeps its earlier text and takes the time of the first capture that
+    shows the placeholder."""
+    merged = []
+    for time, seen in snapshots:
+        before = {m["id"]: m for m in merged}
+        current = []
+        for c in seen:
+            m = before.get(c["id"])
+            if m is None:
+                current.append(dict(c, first_seen=time, last_seen=time, status_changed=None))
+                continue
+            # The latest capture's version, seen from the first capture that showed it.
+            now = dict(c, first_seen=m["first_seen"], last_seen=time, status_changed=m["status_changed"])
+            if c["status"] in ("removed_by_admin", "removed_by_author"):
+                now["text"] = m["text"]    # a placeholder keeps what the comment said
+                if m["status"] not in ("removed_by_admin", "removed_by_author"):
+                    now["status_changed"] = time
+            elif c["status"] != m["status"]:
+                now["status_changed"] = time
+            current.append(now)
+        seen_ids = {c["id"] for c in seen}
+        after, anchor, leading = {}, None, []
+        for m in merged:
+            if m["id"] in seen_ids:
+                anchor = m["id"]
+                continue
+            if m["status"] != "vanished":
+                m = dict(m, status="vanished", status_changed=time)
+            (after.setdefault(anchor, []) if anchor else leading).append(m)
+        merged = leading
+        for m in current:
+            merged.append(m)
+            merged.extend(after.get(m["id"], []))
+    return merged
+
+
+def build_warc(xrng):
+    """The WARC file and its ground truth."""
+    blog = IW
+    post = WARC_POST
+    post["post_id"] = blogger_id()
+    for c, _, _ in walk(post["comments"]):
+        c["bid"] = blogger_id()
+        c["single_br"] = rng.random() < 0.3
+    path = f"/{post['when'].year:04d}/{post['when'].month:02d}/{post['slug']}.html"
+    target = f"{WARC_TARGET_SCHEME}://{blog['host']}{path}"
+    home = f"{WARC_TARGET_SCHEME}://{blog['host']}/"
+    ip = f"203.0.113.{xrng.randint(2, 254)}"
+
+    w = WARCWriter(WARC_PATH.rsplit("/", 1)[1], xrng)
+    w.warcinfo(WARC_CAPTURES[0] - dt.timedelta(seconds=2), [
+        ("software", "make-demo-archive.py (threadminer demo; records laid out as Heritrix 3 writes them)"),
+        ("hostname", "demo-crawler"),
+        ("ip", "192.0.2.10"),
+        ("http-header-user-agent", CRAWLER_UA),
+        ("robots", "obey"),
+        ("format", "WARC File Format 1.0"),
+        ("conformsTo", "http://bibnum.bnf.fr/WARC/WARC_ISO_28500_version1_latestdraft.pdf"),
+        ("isPartOf", "influencewatch-demo"),
+        ("description", "Fictional: three visits to one post of a fictional blog, plus what was fetched "
+                        "around them, kept in one file for the threadminer demo"),
+        ("operator", "threadminer demo (invented)"),
+    ])
+
+    captures, snapshots, pages = [], [], []
+    for k, when in enumerate(WARC_CAPTURES):
+        view_post = dict(post, comments=capture_view(post["comments"], k))
+        view, idx = blog_as_of(view_post, when)
+        if k == 1:
+            # The crawler starts at the home page this time, then the post and the header image.
+            shown = list(reversed(view["posts"]))[:3]
+            counts = {p["slug"]: len(list(walk(p["comments"]))) for p in shown}
+            body = threaded_home(view, shown, counts).encode("utf-8")
+            t = when - dt.timedelta(seconds=3)
+            newest = max(c["time"] for p in shown for c, _, _ in walk(p["comments"])) - BLOGGER_TZ
+            w.fetch(home, t, ip, http_message("HTTP/1.1 200 OK", response_headers(
+                t, "text/html; charset=UTF-8", body, modified=newest), body))
+            pages.append({"url": home, "warc_date": utc_iso(t), "http_status": 200, "mime": "text/html",
+                          "role": "listing", "thread": False,
+                          "note": "the blog's home page: a listing of posts, not a post; no comments"})
+        page, url, expected, n = threaded_page(view, view_post, idx)
+        body = page.encode("utf-8")
+        latest = max([view_post["when"]] + [c["time"] for c, _, _ in walk(view_post["comments"])]) - BLOGGER_TZ
+        headers = response_headers(when, "text/html; charset=UTF-8", body, modified=latest)
+        rid, digest = w.fetch(target, when, ip, http_message("HTTP/1.1 200 OK", headers, body),
+                              referer=home if k == 1 else None)
+        captures.append({"type": "response", "warc_date": utc_iso(when), "offset": w.records[-2]["offset"],
+                         "record_id": rid, "payload_digest": digest, "comment_count_shown": n,
+                         "comments": [c["id"] for c in expected]})
+        snapshots.append((utc_iso(when), expected))
+        if k == 1:
+            t = when + dt.timedelta(seconds=2)
+            png = chart_png(xrng)
+            w.fetch(WARC_IMAGE_URL, t, f"198.51.100.{xrng.randint(2, 254)}", http_message(
+                "HTTP/1.1 200 OK", response_headers(t, "image/png", png, modified=dt.datetime(2013, 2, 14, 17, 2, 9)),
+                png), referer=home)
+            pages.append({"url": WARC_IMAGE_URL, "warc_date": utc_iso(t), "http_status": 200, "mime": "image/png",
+                          "role": "image", "thread": False, "note": "the home page's header image (60x40 PNG)"})
+        if k == 2:
+            t = when + dt.timedelta(seconds=4)
+            body = blogger_not_found(blog).encode("utf-8")
+            w.fetch(WARC_MISSING_URL, t, ip, http_message("HTTP/1.1 404 Not Found", response_headers(
+                t, "text/html; charset=UTF-8", body, etag=False), body), referer=target)
+            pages.append({"url": WARC_MISSING_URL, "warc_date": utc_iso(t), "http_status": 404, "mime": "text/html",
+                          "role": "not_found", "thread": False,
+                          "note": "a post deleted before the crawl (its URL still looks like a post's): "
+                                  "Blogger's 404 page, nothing to extract"})
+            final = (rid, digest, headers, when, n, expected)
+
+    # One day later the page has not changed: a revisit instead of the same payload again.
+    rid3, digest3, headers3, when3, n3, expected3 = final
+    head = dict(headers3)
+    head.update({"Expires": http_date(WARC_REVISIT), "Date": http_date(WARC_REVISIT)})
+    rid = w.revisit(target, WARC_REVISIT, ip, http_message("HTTP/1.1 200 OK", list(head.items())),
+                    rid3, when3, digest3)
+    captures.append({"type": "revisit", "warc_date": utc_iso(WARC_REVISIT), "offset": w.records[-2]["offset"],
+                     "record_id": rid, "payload_digest": digest3, "refers_to": rid3,
+                     "refers_to_date": utc_iso(when3), "comment_count_shown": n3,
+                     "comments": [c["id"] for c in expected3]})
+    snapshots.append((utc_iso(WARC_REVISIT), expected3))
+
+    merged = merge_captures(snapshots)
+    comments = [{"id": m["id"], "parent": m["parent"], "depth": m["depth"], "position": i + 1,
+                 "author": m["author"], "is_post_author": m["is_post_author"], "published": m["published"],
+                 "status": m["status"], "text": m["text"], "spam": m["spam"], "first_seen": m["first_seen"],
+                 "last_seen": m["last_seen"], "status_changed": m["status_changed"]}
+                for i, m in enumerate(merged)]
+    statuses = [c["status"] for c in comments]
+    assert statuses.count("removed_by_admin") == 1 and statuses.count("vanished") == 1
+    assert sum(1 for c in comments if c["first_seen"] == captures[1]["warc_date"]) == 1
+
+    records = [{"offset": r["offset"], "type": r["type"], "uri": r["uri"], "warc_date": r["date"],
+                "record_id": r["id"]} for r in w.records]
+    doc = {
+        "generator": "scripts/make-demo-archive.py",
+        "file": WARC_PATH,
+        "post": {"url": blogger_url(blog, post), "target_uri": target, "title": post["title"],
+                 "author": blog["people"][blog["author"]]["name"], "published": post["when"].strftime("%Y-%m-%d"),
+                 "published_raw": long_date(post["when"]), "comment_count_shown": n3,
+                 "captures": len(captures), "responses": sum(1 for c in captures if c["type"] == "response"),
+                 "revisits": sum(1 for c in captures if c["type"] == "revisit"),
+                 "first_captured": captures[0]["warc_date"], "last_captured": captures[-1]["warc_date"]},
+        "captures": captures,
+        "comments": comments,
+        "other_responses": pages,
+        "records": records,
+        "totals": {"records": len(records),
+                   "by_type": {t: sum(1 for r in records if r["type"] == t)
+                               for t in ("warcinfo", "response", "request", "revisit")},
+                   "comments": len(comments),
+                   **{s: statuses.count(s) for s in ("visible", "removed_by_admin", "removed_by_author",
+                                                      "vanished")}},
+    }
+    return bytes(w.data), doc
+
+
+# --- The WordPress export (engagementlab) -----------------------------------
+
+EXPORT_CREATED = dt.datetime(2012, 12, 1, 9, 14, 7)
+EXPORT_PEOPLE = {
+    "followers": {"name": "Get More Followers", "url": "http://www.get-more-followers.example.com/"},
+    "realtalk": {"name": "realtalk", "url": None},
+    "bags": {"name": "Designer Bags Outlet", "url": "http://www.designer-bags-outlet.example.com/"},
+}
+EL_USER_IDS = {"priya": 1, "owen": 2}
+
+# Comments only the export holds (the pages never showed them), each with a free
+# comment id between the ids WordPress gave the comments around it:
+# (post slug, comment id, parent id, who, written (UTC), wp:comment_approved, text, trash meta)
+EXPORT_ONLY = [
+    ("influence-scores-and-community-managers", 28, None, "followers", "2011-05-19 17:41", "spam",
+     "Want a higher influence score? We deliver 10,000 real followers in 48 hours, guaranteed! "
+     "[[Get More Followers|http://www.get-more-followers.example.com/]]", None),
+    ("what-counts-as-engagement", 59, 53, "realtalk", "2011-07-23 19:40", "trash",
+     "Felix, \"engagement\" is a word consultants made up so they can bill for it. This whole blog is "
+     "marketing.", "0"),
+    ("spam-season", 65, None, "bags", "2011-08-17 12:20", "spam",
+     "Nice article, thanks for sharing! Visit our store for discount designer bags & free shipping on "
+     "every order.", None),
+    # Sent before it was finished; the full comment (134) followed four minutes later.
+    ("measuring-the-quiet-majority", 133, None, "robt", "2012-03-24 04:56", "trash",
+     "I never comment anywhere. This is my first one in years.", "1"),
+]
+
+EXPORT_DRAFT = {
+    "title": "Stipends, year two: what we would change", "author": "priya",
+    "saved": dt.datetime(2012, 11, 27, 16, 2, 11), "labels": ["Moderation"],
+    "body": ["Notes for January, when the stipends reach two more sites. Not for publication yet.",
+             "Pay monthly rather than quarterly; write down what counts as an hour of moderation; ask the "
+             "French team how they handle volunteers who moderate on several sites."],
+}
+
+
+def rss_date(d):                       # "Mon, 14 Feb 2011 10:30:00 +0000"
+    return f"{DAYS[d.weekday()][:3]}, {d.day:02d} {MONTHS[d.month - 1][:3]} {d.year} {d.strftime('%H:%M:%S')} +0000"
+
+
+def wxr_cdata(s):
+    return "<![CDATA[" + s.replace("]]>", "]]]]><![CDATA[>") + "]]>"
+
+
+def wxr_comment_content(text):
+    """A comment as WordPress stores it: paragraphs apart by a blank line (wpautop makes
+    them <p> on the page), links as typed plus rel="nofollow", a bare & as &amp; (kses)."""
+    return "\n\n".join(render_inline(p, esc)[0] for p in text.split("\n"))
+
+
+def email_for(name, domain="example.com"):
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    return ".".join(re.findall(r"[a-z0-9]+", folded)) + "@" + domain
+
+
+def build_export(xrng):
+    """The WXR file and its ground truth."""
+    blog = EL
+    people = dict(EL_PEOPLE, **EXPORT_PEOPLE)
+    ips = {}
+
+    def ip_of(who):
+        if who not in ips:
+            ips[who] = f"{xrng.choice(['192.0.2', '198.51.100', '203.0.113'])}.{xrng.randint(2, 254)}"
+        return ips[who]
+
+    # Every comment and pingback of the blog by id, to check that the export-only ones
+    # take free ids at the right moment.
+    everything = {}
+    for post in blog["posts"]:
+        for item in post["comments"]:
+            if item["kind"] == "pingback":
+                everything[item["wpid"]] = item["time"]
+        for c, _, _ in walk(post["comments"]):
+            everything[c["wpid"]] = c["time"]
+    extras = {}
+    for slug, cid, parent, who, written, approved, text, trash in EXPORT_ONLY:
+        when = dt.datetime.strptime(written, "%Y-%m-%d %H:%M")
+        assert cid not in everything
+        assert max(t for i, t in everything.items() if i < cid) < when < min(t for i, t in everything.items()
+                                                                             if i > cid), cid
+        extras.setdefault(slug, []).append({"wpid": cid, "parent": parent, "who": who, "time": when,
+                                            "approved": approved, "text": text, "trash": trash})
+    assert set(extras) <= {p["slug"] for p in blog["posts"]}
+
+    labels = []
+    for post in blog["posts"]:
+        for label in post["labels"]:
+            if label not in labels:
+                labels.append(label)
+    term, term_ids = 1, {}
+    for label in sorted(labels):
+        term += 1 + xrng.randint(0, 2)
+        term_ids[label] = term
+
+    def category_tags(post_labels):
+        return "".join(f'\t\t<category domain="category" nicename="{label.lower()}">{wxr_cdata(label)}</category>\n'
+                       for label in post_labels)
+
+    def comment_xml(e):
+        meta = "".join(f"\t\t\t<wp:commentmeta>\n\t\t\t\t<wp:meta_key>{k}</wp:meta_key>\n"
+                       f"\t\t\t\t<wp:meta_value>{wxr_cdata(v)}</wp:meta_value>\n\t\t\t</wp:commentmeta>\n"
+                       for k, v in e["meta"])
+        return (f"\t\t<wp:comment>\n"
+                f"\t\t\t<wp:comment_id>{e['id']}</wp:comment_id>\n"
+                f"\t\t\t<wp:comment_author>{wxr_cdata(e['author'])}</wp:comment_author>\n"
+                f"\t\t\t<wp:comment_author_email>{e['email']}</wp:comment_author_email>\n"
+                f"\t\t\t<wp:comment_author_url>{attr(e['url'] or '')}</wp:comment_author_url>\n"
+                f"\t\t\t<wp:comment_author_IP>{e['ip']}</wp:comment_author_IP>\n"
+                f"\t\t\t<wp:comment_date>{e['date']}</wp:comment_date>\n"
+                f"\t\t\t<wp:comment_date_gmt>{e['date']}</wp:comment_date_gmt>\n"
+                f"\t\t\t<wp:comment_content>{wxr_cdata(e['content'])}</wp:comment_content>\n"
+                f"\t\t\t<wp:comment_approved>{e['approved']}</wp:comment_approved>\n"
+                f"\t\t\t<wp:comment_type>{e['type']}</wp:comment_type>\n"
+                f"\t\t\t<wp:comment_parent>{e['parent']}</wp:comment_parent>\n"
+                f"\t\t\t<wp:comment_user_id>{e['user']}</wp:comment_user_id>\n"
+                f"{meta}\t\t</wp:comment>\n")
+
+    def item_xml(post_id, title, link, pub, creator, content, post_date, post_date_gmt, open_, name, status,
+                 post_labels, comments):
+        return (f"\t<item>\n"
+                f"\t\t<title>{esc(title)}</title>\n"
+                f"\t\t<link>{link}</link>\n"
+                f"\t\t<pubDate>{pub}</pubDate>\n"
+                f"\t\t<dc:creator>{creator}</dc:creator>\n"
+                f'\t\t<guid isPermaLink="false">http://{EL_HOST}/?p={post_id}</guid>\n'
+                f"\t\t<description></description>\n"
+                f"\t\t<content:encoded>{wxr_cdata(content)}</content:encoded>\n"
+                f"\t\t<excerpt:encoded>{wxr_cdata('')}</excerpt:encoded>\n"
+                f"\t\t<wp:post_id>{post_id}</wp:post_id>\n"
+                f"\t\t<wp:post_date>{post_date}</wp:post_date>\n"
+                f"\t\t<wp:post_date_gmt>{post_date_gmt}</wp:post_date_gmt>\n"
+                f"\t\t<wp:comment_status>{'open' if open_ else 'closed'}</wp:comment_status>\n"
+                f"\t\t<wp:ping_status>{'open' if open_ else 'closed'}</wp:ping_status>\n"
+                f"\t\t<wp:post_name>{name}</wp:post_name>\n"
+                f"\t\t<wp:status>{status}</wp:status>\n"
+                f"\t\t<wp:post_parent>0</wp:post_parent>\n"
+                f"\t\t<wp:menu_order>0</wp:menu_order>\n"
+                f"\t\t<wp:post_type>post</wp:post_type>\n"
+                f"\t\t<wp:post_password></wp:post_password>\n"
+                f"\t\t<wp:is_sticky>0</wp:is_sticky>\n"
+                f"{category_tags(post_labels)}"
+                f"\t\t<wp:postmeta>\n\t\t\t<wp:meta_key>_edit_last</wp:meta_key>\n"
+                f"\t\t\t<wp:meta_value>{wxr_cdata(str(EL_USER_IDS[creator]))}</wp:meta_value>\n\t\t</wp:postmeta>\n"
+                + "".join(comment_xml(e) for e in comments) +
+                f"\t</item>\n")
+
+    items, posts_doc = [], []
+    for post in blog["posts"]:
+        entries = []
+        page_ids = set()
+        parents = {}
+        for c, depth, parent in walk(post["comments"]):
+            parents[c["wpid"]] = parent["wpid"] if parent else 0
+        for item in post["comments"]:
+            if item["kind"] == "pingback":
+                entries.append({"id": item["wpid"], "author": item["title"], "email": "", "url": item["url"],
+                                "time": item["time"], "approved": "1", "type": "pingback", "parent": 0,
+                                "user": 0, "who": None, "meta": [],
+                                "content": f"[&#8230;] {texturize(post['title'])}, over at Engagement Lab [&#8230;]"})
+        for c, depth, parent in walk(post["comments"]):
+            assert c["status"] in ("visible", "pending")
+            person = people[c["who"]]
+            page_ids.add(c["wpid"])
+            entries.append({"id": c["wpid"], "author": person["name"], "url": person["url"], "time": c["time"],
+                            "approved": "1" if c["status"] == "visible" else "0", "type": "",
+                            "parent": parents[c["wpid"]], "user": EL_USER_IDS.get(person.get("user"), 0),
+                            "who": c["who"], "meta": [], "content": wxr_comment_content(c["text"])})
+        for x in extras.get(post["slug"], []):
+            person = people[x["who"]]
+            meta = []
+            if x["approved"] == "spam":
+                meta.append(("akismet_result", "true"))
+            if x["trash"] is not None:
+                trashed = x["time"] + dt.timedelta(hours=xrng.randint(2, 30), minutes=xrng.randint(0, 59))
+                meta += [("_wp_trash_meta_status", x["trash"]),
+                         ("_wp_trash_meta_time", str(int((trashed - EPOCH).total_seconds())))]
+            entries.append({"id": x["wpid"], "author": person["name"], "url": person["url"], "time": x["time"],
+                            "approved": x["approved"], "type": "", "parent": x["parent"] or 0, "user": 0,
+                            "who": x["who"], "meta": meta, "content": wxr_comment_content(x["text"])})
+        for e in sorted(entries, key=lambda e: e["id"]):
+            seconds = xrng.randrange(60)
+            e["date"] = (e["time"] + dt.timedelta(seconds=seconds)).strftime("%Y-%m-%d %H:%M:%S")
+            if e["who"] is not None:
+                person = people[e["who"]]
+                if e["who"] in EL_USER_IDS:
+                    e["email"] = f"{e['who']}@{EL_HOST}"
+                elif person["url"] and "example" in person["url"] and e["approved"] == "spam":
+                    e["email"] = "sales@" + person["url"].split("://", 1)[1].split("/")[0].removeprefix("www.")
+                else:
+                    e["email"] = email_for(person["name"])
+                e["ip"] = ip_of(e["who"])
+            else:
+                e["ip"] = ip_of("pingback:" + e["url"].split("/")[2])
+        entries.sort(key=lambda e: e["id"])
+        d = post["when"]
+        stamp = d.strftime("%Y-%m-%d %H:%M:%S")
+        items.append((post["wp_post_id"], item_xml(
+            post["wp_post_id"], post["title"], wp_url(post), rss_date(d), post["author"], "\n\n".join(post["body"]),
+            stamp, stamp, not post["closed"], post["slug"], "publish", post["labels"], entries)))
+
+        # Ground truth: comments in display order (depth first, siblings oldest first), pingbacks apart.
+        status_names = {"1": "visible", "0": "pending", "spam": "spam", "trash": "deleted"}
+        plain = [e for e in entries if e["type"] == ""]
+        ids = {e["id"] for e in plain}
+        children = {}
+        for e in plain:
+            children.setdefault(e["parent"] if e["parent"] in ids else 0, []).append(e)
+        ordered = []
+
+        def visit(parent_id, depth):
+            for e in sorted(children.get(parent_id, []), key=lambda e: (e["date"], e["id"])):
+                ordered.append({"id": f"comment-{e['id']}", "parent": f"comment-{e['parent']}" if e["parent"] else None,
+                                "depth": depth, "author": e["author"], "status": status_names[e["approved"]],
+                                "on_page": e["id"] in page_ids})
+                visit(e["id"], depth + 1)
+
+        visit(0, 1)
+        pingbacks = [e for e in entries if e["type"] == "pingback"]
+        posts_doc.append({
+            "post_id": post["wp_post_id"], "url": wp_url(post), "title": post["title"],
+            "published": d.strftime("%Y-%m-%dT%H:%M:%S"), "page": page_path(blog, post),
+            "comment_status": "open" if not post["closed"] else "closed",
+            "comments": ordered, "pingbacks": len(pingbacks),
+            "pingback_ids": [f"comment-{e['id']}" for e in pingbacks],
+        })
+
+    draft_id = max(p["wp_post_id"] for p in blog["posts"]) + 3
+    dr = EXPORT_DRAFT
+    items.append((draft_id, item_xml(
+        draft_id, dr["title"], f"http://{EL_HOST}/?p={draft_id}", "Wed, 30 Nov -0001 00:00:00 +0000", dr["author"],
+        "\n\n".join(dr["body"]), dr["saved"].strftime("%Y-%m-%d %H:%M:%S"), "0000-00-00 00:00:00", True, "",
+        "draft", dr["labels"], [])))
+
+    authors = "".join(
+        f"\t<wp:author><wp:author_id>{uid}</wp:author_id><wp:author_login>{login}</wp:author_login>"
+        f"<wp:author_email>{login}@{EL_HOST}</wp:author_email>"
+        f"<wp:author_display_name>{wxr_cdata(EL_AUTHORS[login])}</wp:author_display_name>"
+        f"<wp:author_first_name>{wxr_cdata(EL_AUTHORS[login].split()[0])}</wp:author_first_name>"
+        f"<wp:author_last_name>{wxr_cdata(EL_AUTHORS[login].split()[1])}</wp:author_last_name></wp:author>\n"
+        for login, uid in sorted(EL_USER_IDS.items(), key=lambda kv: kv[1]))
+    categories = "".join(
+        f"\t<wp:category><wp:term_id>{term_ids[label]}</wp:term_id><wp:category_nicename>{label.lower()}"
+        f"</wp:category_nicename><wp:category_parent></wp:category_parent><wp:cat_name>{wxr_cdata(label)}"
+        f"</wp:cat_name></wp:category>\n" for label in sorted(labels))
+    xml = f"""<?xml version="1.0" encoding="UTF-8" ?>
+<!-- This is a WordPress eXtended RSS file generated by WordPress as an export of your site. -->
+<!-- It holds the posts of the site with their comments, categories and authors. -->
+<!-- Import it with the WordPress importer (Tools: Import). -->
+
+<!-- generator="WordPress/3.4.2" created="{EXPORT_CREATED.strftime('%Y-%m-%d %H:%M')}" -->
+<rss version="2.0"
+	xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
+	xmlns:content="http://purl.org/rss/1.0/modules/content/"
+	xmlns:wfw="http://wellformedweb.org/CommentAPI/"
+	xmlns:dc="http://purl.org/dc/elements/1.1/"
+	xmlns:wp="http://wordpress.org/export/1.2/"
+>
+
+<channel>
+	<title>{blog['title']}</title>
+	<link>http://{EL_HOST}</link>
+	<description>{esc(blog['description'])}</description>
+	<pubDate>{rss_date(EXPORT_CREATED)}</pubDate>
+	<language>en-US</language>
+	<wp:wxr_version>1.2</wp:wxr_version>
+	<wp:base_site_url>http://{EL_HOST}</wp:base_site_url>
+	<wp:base_blog_url>http://{EL_HOST}</wp:base_blog_url>
+
+{authors}
+{categories}
+	<generator>http://wordpress.org/?v=3.4.2</generator>
+
+{"".join(x for _, x in sorted(items))}</channel>
+</rss>
+"""
+    comments = [c for p in posts_doc for c in p["comments"]]
+    doc = {
+        "generator": "scripts/make-demo-archive.py",
+        "file": EXPORT_PATH,
+        "format": "WordPress eXtended RSS 1.2",
+        "created": EXPORT_CREATED.strftime("%Y-%m-%d %H:%M"),
+        "posts": posts_doc,
+        "not_counted": [{"post_id": draft_id, "title": dr["title"], "status": "draft",
+                         "reason": "a draft is not a published post: no record"}],
+        "totals": {
+            "posts": len(posts_doc),
+            "posts_with_comments": sum(1 for p in posts_doc if p["comments"]),
+            "drafts_not_counted": 1,
+            "comments": len(comments),
+            **{s: sum(1 for c in comments if c["status"] == s) for s in ("visible", "pending", "spam", "deleted")},
+            "replies": sum(1 for c in comments if c["parent"] is not None),
+            "only_in_export": sum(1 for c in comments if not c["on_page"]),
+            "pingbacks": sum(p["pingbacks"] for p in posts_doc),
+        },
+    }
+    return xml.encode("utf-8"), doc
+
+
+def build_extras():
+    """({relative path: bytes}, captures truth, export truth); call after build()."""
+    global rng
+    rng = random.Random(EXTRAS_SEED)   # blogger_id() and friends now draw from this stream
+    warc, captures_doc = build_warc(rng)
+    xml, export_doc = build_export(rng)
+    return {WARC_PATH: warc, EXPORT_PATH: xml}, captures_doc, export_doc
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="archive directory (demo-archive)")
     ap.add_argument("--expected", type=Path, default=DEFAULT_EXPECTED, help="ground-truth JSON file")
+    ap.add_argument("--expected-captures", type=Path, default=None,
+                    help="truth for the WARC (default: demo-expected-captures.json beside --expected)")
+    ap.add_argument("--expected-export", type=Path, default=None,
+                    help="truth for the WordPress export (default: demo-expected-export.json beside --expected)")
     args = ap.parse_args()
+    captures_path = args.expected_captures or args.expected.parent / "demo-expected-captures.json"
+    export_path = args.expected_export or args.expected.parent / "demo-expected-export.json"
 
     files, doc = build()
+    extra_files, captures_doc, export_doc = build_extras()
+    files.update(extra_files)
     # Start clean, but only inside the hosts this script owns.
     for host in sorted({path.split("/")[0] for path in files}):
         shutil.rmtree(args.out / host, ignore_errors=True)
@@ -1999,10 +2828,20 @@ def main():
         target.write_bytes(files[path])
     args.expected.parent.mkdir(parents=True, exist_ok=True)
     args.expected.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    for path, truth in ((captures_path, captures_doc), (export_path, export_doc)):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(truth, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     t = doc["totals"]
     print(f"wrote {t['files']} files ({t['post_pages']} post pages, {t['broken_files']} broken) "
           f"to {args.out}")
     print(f"wrote {args.expected}: " + ", ".join(f"{k}={v}" for k, v in t.items()))
+    for path in sorted(extra_files):
+        print(f"wrote {args.out / path} ({len(extra_files[path])} bytes)")
+    t = captures_doc["totals"]
+    print(f"wrote {captures_path}: records={t['records']}, captures={captures_doc['post']['captures']}, "
+          + ", ".join(f"{k}={t[k]}" for k in ("comments", "visible", "removed_by_admin", "vanished")))
+    t = export_doc["totals"]
+    print(f"wrote {export_path}: " + ", ".join(f"{k}={v}" for k, v in t.items()))
 
 
 if __name__ == "__main__":
