@@ -126,8 +126,8 @@ extension CorpusStore {
         }
     }
 
-    /// The source file of the post with the deepest reply nesting (ties: most
-    /// comments, then file name), or `nil` for an empty corpus.
+    /// The saved page of the post with the deepest reply nesting (ties: most
+    /// comments, then file name), or `nil` when the corpus has no saved pages.
     public func deepestThreadSource() throws -> String? {
         try queue.read { db in
             try String.fetchOne(
@@ -135,6 +135,7 @@ extension CorpusStore {
                 sql: """
                     SELECT c.source_file FROM posts p JOIN captures c ON c.capture_id = p.capture_id
                     JOIN comments m ON m.post_id = p.post_id
+                    WHERE c.record_type = 'file'
                     GROUP BY p.post_id ORDER BY max(m.depth) DESC, count(*) DESC, c.source_file LIMIT 1
                     """)
         }
