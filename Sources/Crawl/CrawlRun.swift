@@ -61,7 +61,9 @@ public struct CrawlSummary: Sendable {
     public var removedByAuthor: Int { statuses[CommentStatus.removedByAuthor.rawValue] ?? 0 }
     public var pending: Int { statuses[CommentStatus.pending.rawValue] ?? 0 }
 
-    /// A plain-text summary, one fact per line.
+    /// A plain-text summary, one fact per line. Counts are over the captures this run
+    /// read (one post captured three times counts three times); the corpus totals,
+    /// after merging captures, are ``CorpusTotals``.
     public func render() -> String {
         func counts(_ d: [String: Int]) -> String {
             d.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
@@ -76,11 +78,11 @@ public struct CrawlSummary: Sendable {
         lines += [
             "pages extracted:    \(pages)" + (pageKinds.isEmpty ? "" : " (" + counts(pageKinds) + ")"),
             "platforms:          " + (platforms.isEmpty ? "none" : counts(platforms)),
-            "posts with comments: \(postsWithComments)",
-            "comments:           \(comments)" + (statuses.isEmpty ? "" : " (" + counts(statuses) + ")"),
+            "pages with comments: \(postsWithComments)",
+            "comments seen:      \(comments)" + (statuses.isEmpty ? "" : " (" + counts(statuses) + ")"),
             "removed:            \(removedByAdmin + removedByAuthor) (by admin \(removedByAdmin), by author \(removedByAuthor))",
             "pending:            \(pending)",
-            "pingbacks:          \(pingbacks)",
+            "pingbacks seen:     \(pingbacks)",
             "revisits:           \(revisits)",
             "posts rebuilt:      \(postsRebuilt)",
             "records skipped:    \(skipped.count)",

@@ -26,6 +26,10 @@ extension Threadminer {
                 Terminal.error($0.description)
             }
             print(result.crawl.render())
+            let t = result.totals
+            print(
+                "corpus totals:      \(t.posts) posts, \(t.comments) comments, \(t.pingbacks) pingbacks, "
+                    + (t.skipped == 1 ? "1 skipped file" : "\(t.skipped) skipped files"))
             print("")
             print("corpus:   \(result.corpusPath)")
             for file in result.csv { print("csv:      \(file.file) (\(file.rows) \(file.rows == 1 ? "row" : "rows"))") }
