@@ -19,11 +19,10 @@ public struct PageOutcome: Sendable {
 /// outcomes in input order, batch by batch, so output is deterministic whatever
 /// the number of jobs.
 public final class PageReader: Sendable {
-    private let profiles: ProfileSet
     private let limits: ParseLimits
     private let jobs: Int
     private let digests: Bool
-    private let collectLinks: Bool
+    private let extractors: ExtractorCache
 
     /// - Parameters:
     ///   - profiles: the profiles to extract with.
@@ -32,11 +31,11 @@ public final class PageReader: Sendable {
     ///   - digests: compute each file's SHA-1 (needed to store and resume, not to print).
     ///   - collectLinks: list each page's followable links (crawls need them, `extract` does not).
     public init(profiles: ProfileSet, maxPageBytes: Int, jobs: Int, digests: Bool = true, collectLinks: Bool = false) {
-        self.profiles = profiles
         self.digests = digests
-        self.collectLinks = collectLinks
         self.limits = ParseLimits(maxBytes: maxPageBytes)
         self.jobs = max(1, jobs)
+        self.extractors = ExtractorCache(
+            profiles: profiles, limits: limits, collectLinks: collectLinks, count: self.jobs)
     }
 
     /// Extracts `files` and calls `deliver` with each batch of outcomes in order.
@@ -47,22 +46,18 @@ public final class PageReader: Sendable {
         files: [String], batchSize: Int = 256, skip: @Sendable (String, String) -> Bool = { _, _ in false },
         deliver: ([PageOutcome]) throws -> Void
     ) throws {
-        let pool = ExtractorPool(try makeExtractors())
         var start = 0
         while start < files.count {
-            let batch = Array(files[start..<min(start + batchSize, files.count)])
-            let results = ResultSlots(count: batch.count)
-            let next = Counter()
-            DispatchQueue.concurrentPerform(iterations: min(jobs, batch.count)) { worker in
-                let extractor = pool.extractor(worker)
-                while let i = next.take(below: batch.count) {
-                    results.set(
-                        i,
-                        Self.process(
-                            batch[i], extractor: extractor, maxBytes: limits.maxBytes, digests: digests, skip: skip))
-                }
+            let batch = files[start..<min(start + batchSize, files.count)].map { file in
+                CaptureJob(
+                    capture: CaptureInput(file: file, sha1: nil, bytes: 0, outcome: .indexed), payload: .file(file))
             }
-            try deliver(results.values)
+            try deliver(
+                try process(batch, skip: skip).map { item in
+                    PageOutcome(
+                        file: item.capture.file, bytes: item.capture.bytes, sha1: item.capture.sha1,
+                        extraction: item.extraction, diagnostic: item.notes.first)
+                })
             start += batch.count
         }
     }
@@ -70,28 +65,18 @@ public final class PageReader: Sendable {
     /// Extracts a batch of capture jobs on the worker threads; results in job order.
     func process(_ batch: [CaptureJob], skip: @Sendable (String, String) -> Bool) throws -> [ProcessedCapture] {
         guard !batch.isEmpty else { return [] }
-        let pool = ExtractorPool(try makeExtractors())
+        let pool = try extractors.pool()
         let slots = JobSlots(count: batch.count)
         let next = Counter()
         let limits = limits
         let digests = digests
         DispatchQueue.concurrentPerform(iterations: min(jobs, batch.count)) { worker in
-            let extractor = pool.extractor(worker)
+            let extractor = pool[worker]
             while let i = next.take(below: batch.count) {
                 slots.set(i, Self.process(batch[i], extractor: extractor, limits: limits, digests: digests, skip: skip))
             }
         }
         return slots.values
-    }
-
-    private func makeExtractors() throws -> [ThreadExtractor] {
-        do {
-            return try (0..<jobs).map { _ in
-                try ThreadExtractor(profiles: profiles, limits: limits, collectLinks: collectLinks)
-            }
-        } catch {
-            throw CrawlError.profiles("\(error)")
-        }
     }
 
     static func process(
@@ -233,11 +218,47 @@ private final class JobSlots: @unchecked Sendable {
     var values: [ProcessedCapture] { slots.map { $0! } }
 }
 
-/// Hands each worker its own extractor (extractors are not thread-safe).
+/// One extractor per worker, compiled once and reused by every batch (extractors
+/// are not thread-safe: worker `i` only ever uses extractor `i`).
+private final class ExtractorCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private let profiles: ProfileSet
+    private let limits: ParseLimits
+    private let collectLinks: Bool
+    private let count: Int
+    private var made: ExtractorPool?
+
+    init(profiles: ProfileSet, limits: ParseLimits, collectLinks: Bool, count: Int) {
+        self.profiles = profiles
+        self.limits = limits
+        self.collectLinks = collectLinks
+        self.count = count
+    }
+
+    /// The extractors, compiled on first use.
+    /// - Throws: ``CrawlError/profiles(_:)`` when a profile does not compile.
+    func pool() throws -> ExtractorPool {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made { return made }
+        do {
+            let pool = ExtractorPool(
+                try (0..<count).map { _ in
+                    try ThreadExtractor(profiles: profiles, limits: limits, collectLinks: collectLinks)
+                })
+            made = pool
+            return pool
+        } catch {
+            throw CrawlError.profiles("\(error)")
+        }
+    }
+}
+
+/// The workers' extractors, handed out by worker index.
 private final class ExtractorPool: @unchecked Sendable {
     private let extractors: [ThreadExtractor]
     init(_ extractors: [ThreadExtractor]) { self.extractors = extractors }
-    func extractor(_ worker: Int) -> ThreadExtractor { extractors[worker] }
+    subscript(worker: Int) -> ThreadExtractor { extractors[worker] }
 }
 
 /// A shared index dispenser for workers.
@@ -251,17 +272,4 @@ private final class Counter: @unchecked Sendable {
         defer { value += 1 }
         return value
     }
-}
-
-/// Per-index result storage written by workers, read after they finish.
-private final class ResultSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [PageOutcome?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ outcome: PageOutcome) {
-        lock.lock()
-        slots[i] = outcome
-        lock.unlock()
-    }
-    var values: [PageOutcome] { slots.map { $0! } }
 }
