@@ -14,7 +14,13 @@ extension Threadminer {
         @OptionGroup var options: ExtractionOptions
 
         func run() throws {
-            let files = try InputDiscovery.pages(under: paths)
+            let inputs = try InputDiscovery.inputs(under: paths)
+            let files = inputs.filter { $0.kind == .page }.map(\.path)
+            let others = inputs.count - files.count
+            if others > 0 {
+                Terminal.error(
+                    "extract reads saved pages only: \(others) WARC/ARC or export files not read (use crawl for them)")
+            }
             let reader = PageReader(
                 profiles: try options.profiles(), maxPageBytes: options.maxPageBytes, jobs: options.jobs,
                 digests: false)

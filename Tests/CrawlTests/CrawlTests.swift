@@ -127,7 +127,7 @@ func exportText(_ corpus: CorpusStore) throws -> String {
 
     @Test func outcomesArriveInInputOrderWhateverTheJobs() throws {
         let root = try makeArchive(pages: 30, withBadInputs: false)
-        let files = try InputDiscovery.pages(under: [root.path])
+        let files = try InputDiscovery.inputs(under: [root.path]).map(\.path)
         var orders: [[String]] = []
         for jobs in [1, 2, 4] {
             var seen: [String] = []
@@ -140,10 +140,31 @@ func exportText(_ corpus: CorpusStore) throws -> String {
         #expect(orders[2] == files)
     }
 
+    @Test func discoveryTellsInputKindsApartAndReportsMissingPaths() throws {
+        let dir = try ArchiveCrawlTests.temporaryFolder()
+        let files: [String: String] = [
+            "a.html": "<html></html>", "b.warc.gz": "", "c.WARC": "WARC/1.0\r\n", "d.xml": ExportCrawlTests.export,
+            "e.xml": "<rss><channel/></rss>", "f.css": "p {}", "g.wacz": "PK",
+        ]
+        for (name, text) in files { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
+        let found = try InputDiscovery.inputs(under: [dir.path])
+        #expect(
+            found.map { ($0.path as NSString).lastPathComponent } == [
+                "a.html", "b.warc.gz", "c.WARC", "d.xml", "g.wacz",
+            ])
+        #expect(found.map(\.kind) == [.page, .archive, .archive, .export, .archive])
+        #expect(found.allSatisfy { $0.root == dir.standardizedFileURL.path })
+        // A named file is sniffed: WARC bytes in a file called .html are an archive.
+        try Data("WARC/1.0\r\n".utf8).write(to: dir.appendingPathComponent("mislabelled.html"))
+        let named = try InputDiscovery.inputs(under: [dir.appendingPathComponent("mislabelled.html").path])
+        #expect(named.map(\.kind) == [.archive])
+        #expect(named.first?.root == nil)
+    }
+
     @Test func discoveryFindsSavedPageNamesAndReportsMissingPaths() throws {
         #expect(InputDiscovery.isPageName("index.html?p=12"))
         #expect(InputDiscovery.isPageName("post.HTM"))
         #expect(!InputDiscovery.isPageName("style.css"))
-        #expect(throws: CrawlError.self) { try InputDiscovery.pages(under: ["/nonexistent/archive"]) }
+        #expect(throws: CrawlError.self) { try InputDiscovery.inputs(under: ["/nonexistent/archive"]) }
     }
 }
