@@ -27,6 +27,23 @@ extension CorpusStore {
         }
     }
 
+    /// Positions from 1 in merged order. Position-based ids (`p3`) only mean something
+    /// inside one capture, so they become `p<merged position>`, and replies follow them.
+    static func renumber(_ comments: inout [TimelineComment]) {
+        var renamed: [String: String] = [:]
+        for i in comments.indices {
+            comments[i].comment.position = i + 1
+            let id = comments[i].comment.id
+            guard id.first == "p", id.dropFirst().allSatisfy(\.isNumber) else { continue }
+            let new = "p\(i + 1)"
+            if renamed[id] == nil { renamed[id] = new }
+            comments[i].comment.id = new
+        }
+        for i in comments.indices {
+            if let parent = comments[i].comment.parent, let new = renamed[parent] { comments[i].comment.parent = new }
+        }
+    }
+
     /// Posts waiting to be rebuilt.
     public func dirtyPostCount() throws -> Int {
         try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM dirty_posts") ?? 0 }
@@ -48,17 +65,17 @@ extension CorpusStore {
         guard !captures.isEmpty else { return }
         let pages = Dictionary(grouping: captures, by: \.commentPage)
         var comments: [TimelineComment] = []
-        var seenIDs = Set<String>()
+        var seenKeys = Set<String>()
         for page in pages.keys.sorted() {
             let snapshots = pages[page, default: []].map {
                 ThreadSnapshot(captured: $0.captured, file: $0.file, offset: $0.offset, record: $0.record)
             }
             // A comment shown on several pages (Blogger's single-comment views) is kept once.
-            for item in ThreadTimeline.merge(snapshots) where seenIDs.insert(item.comment.id).inserted {
+            for item in ThreadTimeline.merge(snapshots) where seenKeys.insert(item.key).inserted {
                 comments.append(item)
             }
         }
-        for i in comments.indices { comments[i].comment.position = i + 1 }
+        renumber(&comments)
         // The post as the latest capture of its first page shows it.
         let firstPage = pages[pages.keys.min() ?? 1, default: captures]
         let owner = firstPage.max {

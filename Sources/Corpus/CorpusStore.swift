@@ -150,12 +150,19 @@ public final class CorpusStore: Sendable {
     }
 
     private static func store(_ input: CaptureInput, in db: Database) throws {
-        let captureID = Ids.capture(file: input.file, offset: input.offset)
+        let captureID = Ids.capture(file: input.file, offset: input.offset, decoded: input.offsetIsDecoded)
         if let existing = try Row.fetchOne(
             db, sql: "SELECT sha1, post_id FROM captures WHERE capture_id = ?", arguments: [captureID])
         {
             if let sha1 = input.sha1, existing[0] as String? == sha1 { return }
             if let oldPost = existing[1] as String? { try markDirty(oldPost, in: db) }
+            // Revisits elsewhere that repeated the old payload lose their thread too.
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO dirty_posts (post_id)
+                    SELECT r.post_id FROM captures r JOIN captures c ON c.capture_id = ?
+                    WHERE r.outcome = 'revisit' AND r.post_id IS NOT NULL AND r.refers_to_digest = c.payload_digest
+                    """, arguments: [captureID])
             try db.execute(sql: "DELETE FROM captures WHERE capture_id = ?", arguments: [captureID])
         }
         let record = input.record
@@ -222,9 +229,10 @@ public final class CorpusStore: Sendable {
 
 /// Stable, order-independent row ids derived from content provenance.
 public enum Ids {
-    /// `sha1(file NUL offset)`, first 16 hex digits.
-    public static func capture(file: String, offset: Int) -> String {
-        String(SHA1.hex(file + "\u{0}" + String(offset)).prefix(16))
+    /// `sha1(file NUL offset)`, first 16 hex digits; offsets that count decompressed
+    /// bytes (records sharing a gzip member) are told apart from file offsets.
+    public static func capture(file: String, offset: Int, decoded: Bool = false) -> String {
+        String(SHA1.hex(file + "\u{0}" + String(offset) + (decoded ? "\u{0}decoded" : "")).prefix(16))
     }
 
     /// From the canonical post URL when known, else from the capture.

@@ -13,12 +13,14 @@ public struct InputProgress: Sendable, Equatable {
     public var fingerprint: String
     /// True once every record of the file is stored.
     public var complete: Bool
-    /// Where reading resumes: records starting before this offset are stored.
-    public var resumeOffset: Int
+    /// Where reading resumes: the number (from 0, in file order) of the first record
+    /// not yet stored. Record numbers always grow, unlike offsets, which count
+    /// compressed or decompressed bytes depending on the record.
+    public var resumeRecord: Int
 
     public init(
         path: String, kind: String, size: Int, modified: String, fingerprint: String, complete: Bool,
-        resumeOffset: Int
+        resumeRecord: Int
     ) {
         self.path = path
         self.kind = kind
@@ -26,19 +28,19 @@ public struct InputProgress: Sendable, Equatable {
         self.modified = modified
         self.fingerprint = fingerprint
         self.complete = complete
-        self.resumeOffset = resumeOffset
+        self.resumeRecord = resumeRecord
     }
 
     func save(in db: Database) throws {
         try db.execute(
             sql: """
-                INSERT INTO inputs (path, kind, size, modified, fingerprint, complete, resume_offset)
+                INSERT INTO inputs (path, kind, size, modified, fingerprint, complete, resume_record)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(path) DO UPDATE SET kind = excluded.kind, size = excluded.size,
                     modified = excluded.modified, fingerprint = excluded.fingerprint,
-                    complete = excluded.complete, resume_offset = excluded.resume_offset
+                    complete = excluded.complete, resume_record = excluded.resume_record
                 """,
-            arguments: [path, kind, size, modified, fingerprint, complete, resumeOffset])
+            arguments: [path, kind, size, modified, fingerprint, complete, resumeRecord])
     }
 }
 
@@ -50,19 +52,27 @@ extension CorpusStore {
                 let row = try Row.fetchOne(
                     db,
                     sql: """
-                        SELECT path, kind, size, modified, fingerprint, complete, resume_offset FROM inputs
+                        SELECT path, kind, size, modified, fingerprint, complete, resume_record FROM inputs
                         WHERE path = ?
                         """, arguments: [path])
             else { return nil }
             return InputProgress(
                 path: row[0], kind: row[1], size: row[2], modified: row[3], fingerprint: row[4],
-                complete: row[5], resumeOffset: row[6])
+                complete: row[5], resumeRecord: row[6])
         }
     }
 
-    /// Forgets the stored records of an input that changed since it was crawled.
+    /// Forgets the stored records of an input that changed since it was crawled, and
+    /// marks for rebuilding every post they fed, revisits elsewhere included.
     public func forgetInput(path: String) throws {
         try write { db in
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO dirty_posts (post_id)
+                    SELECT r.post_id FROM captures r WHERE r.outcome = 'revisit' AND r.post_id IS NOT NULL
+                        AND r.refers_to_digest IN (
+                            SELECT payload_digest FROM captures WHERE source_file = ? AND outcome = 'thread')
+                    """, arguments: [path])
             try db.execute(
                 sql: """
                     INSERT OR IGNORE INTO dirty_posts (post_id)

@@ -104,7 +104,7 @@ enum Schema {
                         reason TEXT,
                         warnings TEXT,
                         thread TEXT,
-                        UNIQUE (source_file, source_offset)
+                        UNIQUE (source_file, source_offset, offset_is_decoded)
                     );
                     CREATE INDEX captures_post ON captures(post_id);
                     CREATE INDEX captures_canonical ON captures(canonical_url, comment_page);
@@ -174,7 +174,7 @@ enum Schema {
                         modified TEXT NOT NULL,
                         fingerprint TEXT NOT NULL,
                         complete INTEGER NOT NULL,
-                        resume_offset INTEGER NOT NULL
+                        resume_record INTEGER NOT NULL
                     );
                     """)
         }

@@ -18,6 +18,8 @@ public struct ThreadSnapshot: Sendable {
 
 /// A comment in the merged thread, with when it was seen.
 public struct TimelineComment: Sendable, Equatable {
+    /// The comment's identity across captures (see ``ThreadTimeline``).
+    public var key: String
     public var comment: CommentRecord
     /// Capture time it was first and last seen in (nil when those captures are undated).
     public var firstSeen: String?
@@ -41,7 +43,8 @@ public struct TimelineComment: Sendable, Equatable {
 ///   text and becomes `removed_*` with the time of the first capture showing that.
 ///
 /// Comments are matched by platform id; comments with position-based ids (`p3`) are
-/// matched by author and text, so a placeholder without an id cannot be matched.
+/// matched by author and text (and, for repeats within one capture, by how many times
+/// that pair came before), so a placeholder without an id cannot be matched.
 public enum ThreadTimeline {
     /// The merged comments in display order (positions renumbered from 1).
     public static func merge(_ snapshots: [ThreadSnapshot]) -> [TimelineComment] {
@@ -72,34 +75,37 @@ public enum ThreadTimeline {
         return groups
     }
 
-    /// The comments of simultaneous captures: the first capture's, then the others'
-    /// comments it lacks.
-    static func unite(_ moment: [ThreadSnapshot]) -> [CommentRecord] {
-        var out: [CommentRecord] = []
-        var keys = Set<String>()
+    /// The comments of simultaneous captures with their keys: the first capture's,
+    /// then the others' comments it lacks.
+    static func unite(_ moment: [ThreadSnapshot]) -> [(key: String, comment: CommentRecord)] {
+        var out: [(key: String, comment: CommentRecord)] = []
+        var taken = Set<String>()
         for snapshot in moment {
-            for comment in snapshot.record.comments where keys.insert(key(comment)).inserted {
-                out.append(comment)
+            for (key, comment) in zip(keys(of: snapshot.record.comments), snapshot.record.comments)
+            where taken.insert(key).inserted {
+                out.append((key, comment))
             }
         }
         return out
     }
 
-    static func step(_ earlier: [TimelineComment], seen: [CommentRecord], time: String?) -> [TimelineComment] {
+    static func step(
+        _ earlier: [TimelineComment], seen: [(key: String, comment: CommentRecord)], time: String?
+    ) -> [TimelineComment] {
         var byKey: [String: TimelineComment] = [:]
-        for item in earlier { byKey[key(item.comment)] = item }
-        let seenKeys = Set(seen.map(key))
+        for item in earlier { byKey[item.key] = item }
+        let seenKeys = Set(seen.map(\.key))
         var current: [TimelineComment] = []
-        for comment in seen {
-            guard var item = byKey[key(comment)] else {
-                current.append(TimelineComment(comment: comment, firstSeen: time, lastSeen: time, statusChanged: nil))
+        for (key, comment) in seen {
+            guard var item = byKey[key] else {
+                current.append(
+                    TimelineComment(key: key, comment: comment, firstSeen: time, lastSeen: time, statusChanged: nil))
                 continue
             }
             let before = item.comment
             item.lastSeen = time
             item.comment = comment
-            let removedNow = comment.status == .removedByAdmin || comment.status == .removedByAuthor
-            let removedBefore = before.status == .removedByAdmin || before.status == .removedByAuthor
+            let removedNow = isRemoval(comment.status)
             if removedNow {
                 // A placeholder keeps what the comment said and who said it before removal.
                 item.comment.text = before.text
@@ -107,7 +113,7 @@ public enum ThreadTimeline {
                 item.comment.authorURL = comment.authorURL ?? before.authorURL
                 item.comment.published = comment.published ?? before.published
                 item.comment.publishedRaw = comment.publishedRaw ?? before.publishedRaw
-                if !removedBefore { item.statusChanged = time }
+                if !isRemoval(before.status) { item.statusChanged = time }
             } else if before.status != comment.status {
                 item.statusChanged = comment.status == .visible && before.status == .vanished ? nil : time
             }
@@ -118,9 +124,8 @@ public enum ThreadTimeline {
         var leading: [TimelineComment] = []
         var anchor: String?
         for item in earlier {
-            let k = key(item.comment)
-            if seenKeys.contains(k) {
-                anchor = k
+            if seenKeys.contains(item.key) {
+                anchor = item.key
                 continue
             }
             var gone = item
@@ -134,15 +139,25 @@ public enum ThreadTimeline {
         var out = leading
         for item in current {
             out.append(item)
-            out.append(contentsOf: anchored[key(item.comment)] ?? [])
+            out.append(contentsOf: anchored[item.key] ?? [])
         }
         return out
     }
 
-    /// The identity of a comment across captures.
-    static func key(_ comment: CommentRecord) -> String {
-        let positional = comment.id.first == "p" && comment.id.dropFirst().allSatisfy(\.isNumber)
-        guard positional else { return "id:" + comment.id }
-        return "text:" + SHA1.hex((comment.author ?? "") + "\u{0}" + comment.text)
+    /// Placeholders that stand where a comment was.
+    static func isRemoval(_ status: CommentStatus) -> Bool {
+        status == .removedByAdmin || status == .removedByAuthor || status == .deleted
+    }
+
+    /// The identities of one capture's comments, in order.
+    static func keys(of comments: [CommentRecord]) -> [String] {
+        var repeats: [String: Int] = [:]
+        return comments.map { comment in
+            let positional = comment.id.first == "p" && comment.id.dropFirst().allSatisfy(\.isNumber)
+            guard positional else { return "id:" + comment.id }
+            let base = "text:" + SHA1.hex((comment.author ?? "") + "\u{0}" + comment.text)
+            defer { repeats[base, default: 0] += 1 }
+            return base + "#" + String(repeats[base, default: 0])
+        }
     }
 }

@@ -15,6 +15,8 @@ struct CaptureJob: Sendable {
 
     var capture: CaptureInput
     var payload: Payload
+    /// The record's number in its file, from 0 (resume point); 0 for saved pages.
+    var sequence = 0
     /// Problems met while reading this record (reported, not fatal).
     var notes: [Diagnostic] = []
 }
@@ -26,7 +28,7 @@ final class ArchiveScanner {
     let path: String
     private let reader: ArchiveReader
     private let maxPageBytes: Int
-    private let resumeOffset: Int
+    private let resumeRecord: Int
     /// The last job read, held back until the next record tells its length.
     private var held: CaptureJob?
     private(set) var finished = false
@@ -41,11 +43,11 @@ final class ArchiveScanner {
         "woff", "woff2", "ttf", "eot", "swf", "flv", "avi", "mov", "doc", "docx", "xls", "xlsx", "ppt", "pptx",
     ]
 
-    init(source: ArchiveSource, maxPageBytes: Int, resumeOffset: Int) throws(ArchiveError) {
+    init(source: ArchiveSource, maxPageBytes: Int, resumeRecord: Int) throws(ArchiveError) {
         self.path = source.name
         reader = try source.open()
         self.maxPageBytes = maxPageBytes
-        self.resumeOffset = resumeOffset
+        self.resumeRecord = resumeRecord
     }
 
     /// Compressed bytes read so far.
@@ -54,9 +56,9 @@ final class ArchiveScanner {
 
     /// Where a rerun should resume once every job returned so far is stored: the
     /// held-back record's offset, or the end of the file when reading finished.
-    var resumePoint: Int { held?.capture.offset ?? (finished ? Int.max : passedThrough) }
-    /// One past the offset of the last record read.
-    private var passedThrough = 0
+    var resumePoint: Int { held?.sequence ?? recordsRead }
+    /// Records read so far (the next record's number).
+    private var recordsRead = 0
 
     /// The next jobs, up to `count` of them or `bytes` of HTML; empty when the file is done.
     func nextBatch(count: Int, bytes: Int) -> [CaptureJob] {
@@ -77,7 +79,9 @@ final class ArchiveScanner {
             }
             collectDamage()
             recordTypes[record.type, default: 0] += 1
-            if record.offset < resumeOffset { continue }
+            let sequence = recordsRead
+            recordsRead += 1
+            if sequence < resumeRecord { continue }
             if var previous = held {
                 if previous.capture.offsetIsDecoded == record.offsetIsDecoded {
                     previous.capture.length = record.offset - previous.capture.offset
@@ -87,7 +91,7 @@ final class ArchiveScanner {
                 held = nil
             }
             held = job(for: record)
-            passedThrough = record.offset + 1
+            held?.sequence = sequence
         }
         return jobs
     }

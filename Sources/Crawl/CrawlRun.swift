@@ -121,8 +121,10 @@ public struct CrawlRun {
     public var jobs: Int
     public var maxPageBytes: Int
     public var profiles: ProfileSet
-    /// Records per stored transaction (and per progress report).
-    public var batchSize = 256
+    /// Records per stored transaction (and per progress report), at least 1.
+    public var batchSize = 256 {
+        didSet { batchSize = max(1, batchSize) }
+    }
     /// HTML bytes per archive batch, bounding memory.
     public var batchBytes = 64 << 20
 
@@ -146,6 +148,8 @@ public struct CrawlRun {
     ) throws -> CrawlSummary {
         let started = Date()
         let inputs = try InputDiscovery.inputs(under: paths)
+        // Posts left waiting by a run that was killed are rebuilt first.
+        try corpus.consolidate()
         let sizes = inputs.map { (try? FileManager.default.attributesOfItem(atPath: $0.path))?[.size] as? Int ?? 0 }
         var state = RunState(
             summary: CrawlSummary(), totalBytes: sizes.reduce(0, +), totalInputs: inputs.count, started: started)
@@ -283,14 +287,14 @@ public struct CrawlRun {
                     state.bytesDone += mark.size
                     return
                 }
-                resumeAt = previous.resumeOffset
+                resumeAt = previous.resumeRecord
             } else {
                 try corpus.forgetInput(path: path)
             }
         }
         let scanner: ArchiveScanner
         do {
-            scanner = try ArchiveScanner(source: source, maxPageBytes: maxPageBytes, resumeOffset: resumeAt)
+            scanner = try ArchiveScanner(source: source, maxPageBytes: maxPageBytes, resumeRecord: resumeAt)
         } catch {
             let d = Diagnostic(.error, file: path, reason: "skipped: \(error)", kind: "unreadable file")
             state.summary.skipped.append(d)
@@ -317,7 +321,7 @@ public struct CrawlRun {
             }
             // Rows and progress commit together: a rerun resumes at the first unstored record.
             mark.complete = scanner.finished && next.isEmpty
-            mark.resumeOffset = mark.complete ? mark.size : next.first?.capture.offset ?? scanner.resumePoint
+            mark.resumeRecord = mark.complete ? scanner.resumePoint : next.first?.sequence ?? scanner.resumePoint
             try corpus.store(captures, progress: mark)
             state.bytesDone = base + scanner.bytesRead
             progress(state.progressLine())
@@ -331,7 +335,7 @@ public struct CrawlRun {
         }
         if !mark.complete {
             mark.complete = true
-            mark.resumeOffset = mark.size
+            mark.resumeRecord = scanner.resumePoint
             try corpus.store([], progress: mark)
         }
     }
@@ -383,7 +387,7 @@ public struct CrawlRun {
         }
         state.summary.bytes += mark.size
         mark.complete = true
-        mark.resumeOffset = mark.size
+        mark.resumeRecord = contents.records.count
         try corpus.store(captures, progress: mark)
     }
 

@@ -2,8 +2,8 @@ import Corpus
 import Foundation
 import ThreadModel
 
-/// Recognises an input file again without reading all of it: size, modification
-/// time, and a digest of its first and last 64 KB.
+/// Recognises an input file again without reading all of it: a digest of its size,
+/// modification time, and first and last 64 KB.
 enum InputFingerprint {
     static func progress(path: String, kind: InputKind) -> InputProgress? {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
@@ -11,7 +11,9 @@ enum InputFingerprint {
         else { return nil }
         defer { try? handle.close() }
         let modified = (attributes[.modificationDate] as? Date).map { String($0.timeIntervalSince1970) } ?? ""
-        var sample = Data("\(size)\n".utf8)
+        // The modification time is part of it: an edit that keeps the size and both ends
+        // still changes the fingerprint (a `touch` alone costs a re-crawl, never a stale row).
+        var sample = Data("\(size)\n\(modified)\n".utf8)
         sample.append((try? handle.read(upToCount: 65536)) ?? Data())
         if size > 65536 {
             try? handle.seek(toOffset: UInt64(size - 65536))
@@ -20,6 +22,6 @@ enum InputFingerprint {
         let digest = sample.withUnsafeBytes { SHA1.hex($0) }
         return InputProgress(
             path: path, kind: kind.rawValue, size: size, modified: modified, fingerprint: digest, complete: false,
-            resumeOffset: 0)
+            resumeRecord: 0)
     }
 }

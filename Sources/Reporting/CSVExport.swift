@@ -16,6 +16,8 @@ public enum CSVExport {
     public static func write(
         corpus: CorpusStore, to directory: String, guardFormulas: Bool = true
     ) throws -> [Written] {
+        // A crawl killed before it rebuilt its posts left them waiting: rebuild them now.
+        try corpus.consolidate()
         let dir = URL(fileURLWithPath: directory)
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

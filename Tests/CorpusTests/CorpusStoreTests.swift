@@ -130,3 +130,36 @@ func dump(_ corpus: CorpusStore) throws -> String {
         #expect(Ids.canonicalURL("not a url") == nil)
     }
 }
+
+@Suite struct CaptureMergeTests {
+    func capture(_ file: String, at time: String, _ comments: [(id: String, author: String, text: String)])
+        -> CaptureInput
+    {
+        let list = comments.enumerated().map { i, c in
+            CommentRecord(id: c.id, position: i + 1, author: c.author, text: c.text)
+        }
+        let record = ThreadRecord(
+            source: SourceInfo(file: file), platform: "custom", post: PostRecord(url: "http://a.example/p.html"),
+            comments: list)
+        var input = CaptureInput(file: file, sha1: SHA1.hex(file), bytes: 1, outcome: .thread(record))
+        input.captured = time
+        return input
+    }
+
+    @Test func positionalIdsAreMatchedByTextAndRenumbered() throws {
+        let dir = try temporaryDirectory()
+        let corpus = try CorpusStore(path: dir.appendingPathComponent("c.sqlite").path)
+        try corpus.store([
+            capture(
+                "t1.html", at: "2011-01-01T00:00:00Z", [("p1", "Ann", "A"), ("p2", "Bob", "B"), ("p3", "Bob", "B")]),
+            capture("t2.html", at: "2011-02-01T00:00:00Z", [("p1", "Bob", "B"), ("p2", "Bob", "B")]),
+        ])
+        try corpus.consolidate()
+        var rows: [String] = []
+        try corpus.forEachRow(of: "comments") { r in
+            rows.append([r[1], r[5], r[10]].map { $0 ?? "∅" }.joined(separator: "|"))
+        }
+        // Ann's comment is gone from the later capture; both of Bob's identical comments stay.
+        #expect(rows == ["p1|Ann|vanished", "p2|Bob|visible", "p3|Bob|visible"])
+    }
+}

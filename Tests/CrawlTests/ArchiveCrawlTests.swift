@@ -294,4 +294,52 @@ func crawlArchive(_ paths: [String], into corpus: CorpusStore, jobs: Int = 2, ba
         #expect(
             urls == ["http://blog.example.org/2011/07/post-0.html", "http://blog.example.org/2011/07/post-1.html"])
     }
+
+    /// `gzip -c` of `data` (one member for the whole input), with the system's gzip.
+    static func gzipWhole(_ data: Data) throws -> Data {
+        let dir = try temporaryFolder()
+        let input = dir.appendingPathComponent("in")
+        try data.write(to: input)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "gzip -c -n \"$0\"", input.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let out = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return out
+    }
+
+    @Test func resumingAFileOfWholeFileGzipMembersLosesNothing() throws {
+        // Two whole-file gzips concatenated: offsets mix compressed and decompressed counts.
+        var parts: [Data] = []
+        for half in 0..<2 {
+            var warc = WARCWriter()
+            for i in 0..<4 {
+                let url = "http://blog.example.org/2011/07/post-\(half)-\(i)/"
+                warc.response(
+                    url: url, date: "2011-07-0\(i + 1)T00:00:00Z",
+                    html: wordpressPage(url: url, comments: [(i + 1, "Ann", "Hi \(half) \(i)")]))
+            }
+            parts.append(try Self.gzipWhole(warc.data))
+        }
+        let dir = try Self.temporaryFolder()
+        let file = dir.appendingPathComponent("joined.warc.gz")
+        try (parts[0] + parts[1]).write(to: file)
+        let reference = try CorpusStore(path: dir.appendingPathComponent("ref.sqlite").path)
+        _ = try crawlArchive([file.path], into: reference)
+        #expect(try reference.totals().posts == 8)
+        for stopAfter in 1...4 {
+            let resumed = try CorpusStore(path: dir.appendingPathComponent("r\(stopAfter).sqlite").path)
+            var run = CrawlRun(paths: [file.path], jobs: 2, maxPageBytes: 1 << 20, profiles: try ProfileSet.bundled())
+            run.batchSize = 1
+            var batches = 0
+            _ = try run.run(into: resumed, progress: { _ in batches += 1 }, shouldStop: { batches >= stopAfter })
+            _ = try run.run(into: resumed)
+            #expect(
+                try exportText(resumed).replacingOccurrences(of: "r\(stopAfter).sqlite", with: "ref.sqlite")
+                    == exportText(reference), "stopped after \(stopAfter) batches")
+        }
+    }
 }
