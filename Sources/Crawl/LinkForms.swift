@@ -5,7 +5,7 @@ import Foundation
 
 /// Links as a crawler inside an archive sees them: resolved against the page,
 /// unwrapped from Wayback replay URLs, canonicalised, and kept when they stay on
-/// the page's blog and lead to a post, a comment page or a listing.
+/// the page's blog and lead to a post or a further comment page.
 enum LinkForms {
     /// Wayback replay pages carry `/web/<ts>/<url>` links: the record gets the originals.
     static func unwrapReplayLinks(in extraction: inout PageExtraction) {
@@ -21,26 +21,39 @@ enum LinkForms {
         extraction.links = extraction.links.map { WaybackURL.unwrap($0) }
     }
 
-    /// The page's links worth following, canonical and de-duplicated, in first-seen order.
+    /// The page's links worth following, canonical and de-duplicated, in first-seen
+    /// order: links to posts and further comment pages of the page's own blog. Cheap
+    /// string tests come first; only the few links that pass are canonicalised.
     static func followable(_ hrefs: [String], page: String?) -> [CaptureLink] {
         guard let page, let base = URL(string: page), let host = CanonicalURL.host(page) else { return [] }
+        var tried = Set<String>()
         var seen = Set<String>()
         var out: [CaptureLink] = []
-        for href in hrefs {
-            let trimmed = href.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !trimmed.isEmpty, !trimmed.hasPrefix("#"), !trimmed.lowercased().hasPrefix("javascript:"),
-                let absolute = URL(string: trimmed, relativeTo: base)?.absoluteString
+        for href in hrefs where tried.insert(href).inserted {
+            guard let first = href.first, first != "#", !href.hasPrefix("javascript:"), !href.hasPrefix("mailto:")
+            else { continue }
+            // An absolute link to another host (and not a Wayback link) is not followed.
+            if href.contains("://"), !href.contains("/web/"), !sameHost(href, host) { continue }
+            let kind = PageClassifier.urlKind(href.contains("/web/") ? WaybackURL.unwrap(href) : href)
+            guard kind == .post || kind == .commentPage,
+                let absolute = URL(string: href, relativeTo: base)?.absoluteString
             else { continue }
             let original = WaybackURL.unwrap(absolute)
             guard CanonicalURL.host(original) == host, let target = Ids.canonicalURL(original) else { continue }
-            let kind = PageClassifier.urlKind(original)
             // A comment page is its post's URL and a page number (the canonical form drops the page).
             let page = Ids.commentPage(original)
-            guard kind == .post || kind == .commentPage && page > 1 || kind == .index,
-                seen.insert(target + "#" + String(page)).inserted
-            else { continue }
+            guard kind == .post || page > 1, seen.insert(target + "#" + String(page)).inserted else { continue }
             out.append(CaptureLink(target: target, page: page, kind: kind.rawValue))
         }
         return out
+    }
+
+    /// Whether an absolute link's host is `host` (case and a `www.` aside), by string tests.
+    private static func sameHost(_ href: String, _ host: String) -> Bool {
+        guard let scheme = href.range(of: "://") else { return false }
+        var name = href[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }.lowercased()
+        if name.hasPrefix("www.") { name.removeFirst(4) }
+        // Blogger's country domains (x.blogspot.de) fold to .blogspot.com: ask the full rules.
+        return name == host || name.contains(".blogspot.") && CanonicalURL.host(href) == host
     }
 }

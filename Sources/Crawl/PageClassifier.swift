@@ -37,35 +37,59 @@ public enum PageClassifier {
         return record != nil ? .post : .other
     }
 
-    /// The kind a URL's shape alone suggests.
+    /// The kind a URL's shape alone suggests. Plain string tests, no regular
+    /// expressions: it runs for every link of every page.
     static func urlKind(_ url: String) -> PageKind {
-        guard let parts = URLComponents(string: url) else { return .other }
-        let path = parts.path.lowercased()
-        let query = (parts.percentEncodedQuery ?? "").lowercased()
+        let (path, query) = pathAndQuery(url)
         if path.contains("/feeds/") || path.hasSuffix("/feed") || path.hasSuffix("/feed/") || path.hasSuffix(".rss")
             || path.hasSuffix("atom.xml") || path.hasSuffix("rss.xml") || query.hasPrefix("feed=")
         {
             return .feed
         }
-        if path.range(of: #"/comment-page-\d+"#, options: .regularExpression) != nil || query.contains("cpage=")
-            || query.contains("showcomment=") || query.contains("commentpage=")
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
+        if segments.contains(where: { $0.hasPrefix("comment-page-") && digits($0.dropFirst(13)) })
+            || query.contains("cpage=") || query.contains("showcomment=") || query.contains("commentpage=")
         {
             return .commentPage
         }
-        if path.range(of: #"^/\d{4}/\d{2}/[^/]+\.html?$"#, options: .regularExpression) != nil
-            || path.range(of: #"^/\d{4}/\d{2}/(\d{2}/)?[^/]+/?$"#, options: .regularExpression) != nil
-                && path.range(of: #"^/\d{4}/\d{2}/\d{2}/?$"#, options: .regularExpression) == nil
-            || query.range(of: #"(^|&)p=\d+"#, options: .regularExpression) != nil
-        {
+        let dated =
+            segments.count >= 2 && segments[0].count == 4 && digits(segments[0]) && segments[1].count == 2
+            && digits(segments[1])
+        if dated {
+            // /yyyy/mm/slug.html (Blogger), /yyyy/mm/slug/ or /yyyy/mm/dd/slug/ (WordPress).
+            let rest = segments.dropFirst(2)
+            let day = rest.first.map { $0.count == 2 && digits($0) } ?? false
+            let slugs = day ? rest.dropFirst() : rest
+            if slugs.count == 1, let slug = slugs.first, !(slug.hasSuffix("_archive.html")) { return .post }
+            if slugs.isEmpty { return .index }
+        }
+        if query.split(separator: "&").contains(where: { $0.hasPrefix("p=") && digits($0.dropFirst(2)) }) {
             return .post
         }
-        if path == "/" || path.isEmpty || path.hasPrefix("/search") || path.contains("/label/")
-            || path.contains("/tag/") || path.contains("/category/")
-            || path.range(of: #"/page/\d+/?$"#, options: .regularExpression) != nil
-            || path.range(of: #"^/\d{4}(/\d{2}(/\d{2})?)?(/|_archive\.html)?$"#, options: .regularExpression) != nil
+        if segments.isEmpty || path.hasPrefix("/search") || path.contains("/label/") || path.contains("/tag/")
+            || path.contains("/category/")
+            || segments.count >= 2 && segments[segments.count - 2] == "page" && digits(segments[segments.count - 1])
+            || segments.count == 1 && (digits(segments[0]) && segments[0].count == 4)
+            || segments.last.map({ $0.hasSuffix("_archive.html") }) == true
         {
             return .index
         }
         return .other
+    }
+
+    /// Lower-cased path and query of an absolute or host-relative URL, fragment dropped.
+    static func pathAndQuery(_ url: String) -> (path: String, query: String) {
+        var rest = Substring(url)
+        if let scheme = rest.range(of: "://") {
+            rest = rest[scheme.upperBound...]
+            rest = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }).map { rest[$0...] } ?? ""
+        }
+        if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
+        guard let mark = rest.firstIndex(of: "?") else { return (rest.lowercased(), "") }
+        return (rest[..<mark].lowercased(), rest[rest.index(after: mark)...].lowercased())
+    }
+
+    private static func digits(_ text: Substring) -> Bool {
+        !text.isEmpty && text.allSatisfy(\.isASCII) && text.allSatisfy(\.isNumber)
     }
 }
