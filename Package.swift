@@ -38,7 +38,9 @@ let package = Package(
             swiftSettings: strict),
         .target(
             name: "Crawl",
-            dependencies: ["Extraction", "Markup", "Corpus", "ThreadModel", "WebArchive", "ArchiveURLs", "Exports"],
+            dependencies: [
+                "Extraction", "Markup", "Corpus", "ThreadModel", "WebArchive", "ArchiveURLs", "Exports", "CByteSearch",
+            ],
             swiftSettings: strict),
         .target(name: "Reporting", dependencies: ["Corpus", "ThreadModel"], swiftSettings: strict),
         .target(name: "Evaluation", dependencies: ["ThreadModel"], swiftSettings: strict),

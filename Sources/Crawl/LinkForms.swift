@@ -30,11 +30,14 @@ enum LinkForms {
         var seen = Set<String>()
         var out: [CaptureLink] = []
         for href in hrefs where tried.insert(href).inserted {
-            guard let first = href.first, first != "#", !href.hasPrefix("javascript:"), !href.hasPrefix("mailto:")
+            // Post and comment-page URLs always hold a digit (a date, `p=12`, a page number):
+            // most navigation links are dropped by this one byte scan.
+            guard let first = href.first, first != "#", href.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
+                !href.hasPrefix("javascript:"), !href.hasPrefix("mailto:")
             else { continue }
             // An absolute link to another host (and not a Wayback link) is not followed.
-            if href.contains("://"), !href.contains("/web/"), !sameHost(href, host) { continue }
-            let kind = PageClassifier.urlKind(href.contains("/web/") ? WaybackURL.unwrap(href) : href)
+            if ByteText.contains(href, "://"), !ByteText.contains(href, "/web/"), !sameHost(href, host) { continue }
+            let kind = PageClassifier.urlKind(ByteText.contains(href, "/web/") ? WaybackURL.unwrap(href) : href)
             guard kind == .post || kind == .commentPage,
                 let absolute = URL(string: href, relativeTo: base)?.absoluteString
             else { continue }
@@ -50,10 +53,10 @@ enum LinkForms {
 
     /// Whether an absolute link's host is `host` (case and a `www.` aside), by string tests.
     private static func sameHost(_ href: String, _ host: String) -> Bool {
-        guard let scheme = href.range(of: "://") else { return false }
+        guard let scheme = href.firstRange(of: "://") else { return false }
         var name = href[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }.lowercased()
         if name.hasPrefix("www.") { name.removeFirst(4) }
         // Blogger's country domains (x.blogspot.de) fold to .blogspot.com: ask the full rules.
-        return name == host || name.contains(".blogspot.") && CanonicalURL.host(href) == host
+        return name == host || ByteText.contains(name, ".blogspot.") && CanonicalURL.host(href) == host
     }
 }

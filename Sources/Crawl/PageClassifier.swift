@@ -23,7 +23,9 @@ public enum PageKind: String, Sendable, CaseIterable {
 /// one that states its comment count or its publication date, is a post.
 public enum PageClassifier {
     public static func kind(url: String?, mime: String?, record: ThreadRecord?) -> PageKind {
-        if let mime, mime.contains("rss") || mime.contains("atom") || mime == "application/xml" { return .feed }
+        if let mime, ByteText.contains(mime, "rss") || ByteText.contains(mime, "atom") || mime == "application/xml" {
+            return .feed
+        }
         let shape = url.map(urlKind)
         if shape == .feed { return .feed }
         if shape == .commentPage { return .commentPage }
@@ -41,14 +43,16 @@ public enum PageClassifier {
     /// expressions: it runs for every link of every page.
     static func urlKind(_ url: String) -> PageKind {
         let (path, query) = pathAndQuery(url)
-        if path.contains("/feeds/") || path.hasSuffix("/feed") || path.hasSuffix("/feed/") || path.hasSuffix(".rss")
+        if ByteText.contains(path, "/feeds/") || path.hasSuffix("/feed") || path.hasSuffix("/feed/")
+            || path.hasSuffix(".rss")
             || path.hasSuffix("atom.xml") || path.hasSuffix("rss.xml") || query.hasPrefix("feed=")
         {
             return .feed
         }
         let segments = path.split(separator: "/", omittingEmptySubsequences: true)
         if segments.contains(where: { $0.hasPrefix("comment-page-") && digits($0.dropFirst(13)) })
-            || query.contains("cpage=") || query.contains("showcomment=") || query.contains("commentpage=")
+            || ByteText.contains(query, "cpage=") || ByteText.contains(query, "showcomment=")
+            || ByteText.contains(query, "commentpage=")
         {
             return .commentPage
         }
@@ -66,8 +70,9 @@ public enum PageClassifier {
         if query.split(separator: "&").contains(where: { $0.hasPrefix("p=") && digits($0.dropFirst(2)) }) {
             return .post
         }
-        if segments.isEmpty || path.hasPrefix("/search") || path.contains("/label/") || path.contains("/tag/")
-            || path.contains("/category/")
+        if segments.isEmpty || path.hasPrefix("/search") || ByteText.contains(path, "/label/")
+            || ByteText.contains(path, "/tag/")
+            || ByteText.contains(path, "/category/")
             || segments.count >= 2 && segments[segments.count - 2] == "page" && digits(segments[segments.count - 1])
             || segments.count == 1 && (digits(segments[0]) && segments[0].count == 4)
             || segments.last.map({ $0.hasSuffix("_archive.html") }) == true
@@ -80,7 +85,7 @@ public enum PageClassifier {
     /// Lower-cased path and query of an absolute or host-relative URL, fragment dropped.
     static func pathAndQuery(_ url: String) -> (path: String, query: String) {
         var rest = Substring(url)
-        if let scheme = rest.range(of: "://") {
+        if let scheme = rest.firstRange(of: "://") {
             rest = rest[scheme.upperBound...]
             rest = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }).map { rest[$0...] } ?? ""
         }
