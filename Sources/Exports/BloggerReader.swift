@@ -178,7 +178,8 @@ struct BloggerReader {
             url: url, title: texts["title"], author: authorName, published: published?.local,
             publishedRaw: texts["published"])
         let record = ThreadRecord(
-            source: SourceInfo(file: path, offset: ordinal, url: url), platform: "blogger", post: post,
+            source: SourceInfo(file: path, offset: ordinal, url: url), platform: "blogger", profile: "blogger-atom",
+            post: post,
             warnings: warnings)
         return PostThread(
             record: record, authorName: authorName, authorURI: authorURI, hasUTCTimes: published?.zone == .utc)

@@ -85,7 +85,8 @@ struct WXRReader {
                 published: fields["post_date"].flatMap(ExportTimestamp.init)?.local,
                 publishedRaw: fields["post_date"])
             var record = ThreadRecord(
-                source: SourceInfo(file: path, offset: ordinal, url: post.url), platform: "wordpress", post: post)
+                source: SourceInfo(file: path, offset: ordinal, url: post.url), platform: "wordpress", profile: "wxr",
+                post: post)
             if post.url == nil { record.warnings.append("the export gives no link for this post") }
             let thread = readComments(
                 of: item, ordinal: ordinal, postAuthor: (login, author), problems: &problems)

@@ -112,6 +112,7 @@ struct CompiledCommentRules {
     let id: [CompiledRule]
     let author: [CompiledRule]
     let authorStrip: [NSRegularExpression]
+    let anonymous: [NSRegularExpression]
     let authorURL: [CompiledRule]
     let published: [CompiledRule]
     let permalink: [CompiledRule]
@@ -129,13 +130,15 @@ struct CompiledCommentRules {
         item = try Query(rules.item, profile: profile)
         id = try compile(rules.id)
         author = try compile(rules.author)
-        do {
-            authorStrip = try rules.authorStrip.map {
-                try NSRegularExpression(pattern: $0, options: [.caseInsensitive])
+        func regexes(_ patterns: [String], key: String) throws -> [NSRegularExpression] {
+            do {
+                return try patterns.map { try NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+            } catch {
+                throw ProfileError(file: profile, reason: "invalid \(key) regex: \(error)")
             }
-        } catch {
-            throw ProfileError(file: profile, reason: "invalid author_strip regex: \(error)")
         }
+        authorStrip = try regexes(rules.authorStrip, key: "author_strip")
+        anonymous = try regexes(rules.anonymous, key: "anonymous")
         authorURL = try compile(rules.authorURL)
         published = try compile(rules.published)
         permalink = try compile(rules.permalink)

@@ -8,6 +8,9 @@ public struct LocalDateTime: Sendable, Equatable {
     public var hour: Int?
     public var minute: Int?
     public var second: Int?
+    /// True when the value was computed from a relative form ("3 years ago") and the
+    /// capture time, so it is only as exact as the form's unit.
+    public var isRelative = false
 
     var hasDate: Bool { year != nil && month != nil && day != nil }
     var hasTime: Bool { hour != nil && minute != nil }
@@ -60,7 +63,9 @@ public struct DateParser: Sendable {
     }
 
     /// Parses `text`. Returns `nil` when neither a date nor a time is recognised.
-    public func parse(_ text: String, order: NumericDateOrder? = nil) -> LocalDateTime? {
+    /// - Parameter capturedAt: the capture time (ISO 8601), against which relative
+    ///   forms ("3 years ago") are resolved.
+    public func parse(_ text: String, order: NumericDateOrder? = nil, capturedAt: String? = nil) -> LocalDateTime? {
         let lowered = text.lowercased()
         if let iso = Self.isoDateTime(in: lowered) { return iso }
         var result = LocalDateTime()

@@ -7,6 +7,8 @@ public struct LocaleStrings: Sendable {
     let removedByAdmin: [String]
     let removedByAuthor: [String]
     let pending: [String]
+    /// Folded names that stand for "no name given" ("Anonymous", "Anonyme").
+    let anonymousNames: Set<String>
     /// Lower-cased month word → month number (1–12).
     let months: [String: Int]
 
@@ -23,13 +25,15 @@ public struct LocaleStrings: Sendable {
         return LocaleStrings(
             removedByAdmin: file.removed_by_admin.map(Self.fold),
             removedByAuthor: file.removed_by_author.map(Self.fold),
-            pending: file.pending.map(Self.fold), months: months)
+            pending: file.pending.map(Self.fold), anonymousNames: Set(file.anonymous_names.map(Self.fold)),
+            months: months)
     }()
 
     private struct File: Decodable {
         var removed_by_admin: [String]
         var removed_by_author: [String]
         var pending: [String]
+        var anonymous_names: [String]
         var months: [String: [String]]
     }
 
@@ -40,6 +44,11 @@ public struct LocaleStrings: Sendable {
         if removedByAdmin.contains(where: { folded == $0 }) { return .removedByAdmin }
         if removedByAuthor.contains(where: { folded == $0 }) { return .removedByAuthor }
         return nil
+    }
+
+    /// Whether `name` is a platform's stand-in for a commenter who gave no name.
+    public func isAnonymousName(_ name: String) -> Bool {
+        name.utf8.count < 40 && anonymousNames.contains(Self.fold(name))
     }
 
     /// `text` without an "awaiting moderation" sentence, and whether one was found.

@@ -62,6 +62,10 @@ public struct CommentRules: Codable, Sendable, Equatable {
     public var author: [FieldRule] = []
     /// Regular expressions whose matches are deleted from the author text ("said...").
     public var authorStrip: [String] = []
+    /// Regular expressions for anonymous or unverified markers in the author text
+    /// ("(not verified)"): a match sets the comment's anonymous flag and is removed
+    /// from the name.
+    public var anonymous: [String] = []
     public var authorURL: [FieldRule] = []
     public var published: [FieldRule] = []
     /// A permalink whose `showComment=<ms>` gives the exact instant (Blogger).
@@ -87,6 +91,7 @@ public struct CommentRules: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case item, id, author
         case authorStrip = "author_strip"
+        case anonymous
         case authorURL = "author_url"
         case published, permalink, text
         case textExclude = "text_exclude"
@@ -100,6 +105,7 @@ public struct CommentRules: Codable, Sendable, Equatable {
         id = try c.decodeIfPresent([FieldRule].self, forKey: .id) ?? []
         author = try c.decodeIfPresent([FieldRule].self, forKey: .author) ?? []
         authorStrip = try c.decodeIfPresent([String].self, forKey: .authorStrip) ?? []
+        anonymous = try c.decodeIfPresent([String].self, forKey: .anonymous) ?? []
         authorURL = try c.decodeIfPresent([FieldRule].self, forKey: .authorURL) ?? []
         published = try c.decodeIfPresent([FieldRule].self, forKey: .published) ?? []
         permalink = try c.decodeIfPresent([FieldRule].self, forKey: .permalink) ?? []

@@ -130,11 +130,12 @@ public final class ThreadExtractor {
         }
         let (chosen, items) = chooseProfile(document, applicable: applicable, page: page)
         let postRules = [chosen?.post, pageDefaults].compactMap { $0 }
-        var post = readPost(document, rules: postRules, page: page)
+        var post = readPost(document, rules: postRules, page: page, captured: source.captured)
         post.url = Self.absolute(post.url, base: source.url) ?? source.url
         var comments: [CommentRecord] = []
         if let chosen, let rules = chosen.comments, !items.isEmpty {
-            comments = readComments(document, items: items, rules: rules, post: post, page: page)
+            comments = readComments(
+                document, items: items, rules: rules, post: post, page: page, captured: source.captured)
         }
         let pingbacks = chosen?.pingbacks.map { readPingbacks(document, rules: $0, page: page) } ?? []
         // WordPress counts approved comments plus pingbacks; pending ones are not counted.
@@ -144,7 +145,8 @@ public final class ThreadExtractor {
             warnings.append("page claims \(shown) comments, \(comments.count) found (+\(pingbacks.count) pingbacks)")
         }
         let record = ThreadRecord(
-            source: source, platform: chosen?.profile.platform, post: post, comments: comments,
+            source: source, platform: chosen?.profile.platform, profile: chosen?.profile.name, post: post,
+            comments: comments,
             pingbacks: pingbacks, warnings: warnings)
         let links = linkQuery.map { document.nodes($0).map(\.stringValue) } ?? []
         return PageExtraction(
@@ -180,7 +182,9 @@ public final class ThreadExtractor {
 
     // MARK: Post
 
-    private func readPost(_ document: HTMLDocument, rules: [CompiledPostRules], page: PageBytes) -> PostRecord {
+    private func readPost(_ document: HTMLDocument, rules: [CompiledPostRules], page: PageBytes, captured: String?)
+        -> PostRecord
+    {
         func first(_ keyPath: KeyPath<CompiledPostRules, [CompiledRule]>) -> String? {
             for set in rules {
                 if let value = FieldReader.firstValue(set[keyPath: keyPath], in: document, page: page, from: nil) {
@@ -196,7 +200,7 @@ public final class ThreadExtractor {
         for set in rules {
             for rule in set.published {
                 guard let raw = FieldReader.value(rule, in: document, page: page, from: nil) else { continue }
-                if let parsed = dates.parse(raw), parsed.hasDate {
+                if let parsed = dates.parse(raw, capturedAt: captured), parsed.hasDate {
                     post.published = parsed.iso.map { String($0.prefix(10)) }
                     post.publishedRaw = raw
                     break
@@ -231,10 +235,12 @@ public final class ThreadExtractor {
         var removedMarker: Bool
         var pendingMarker: Bool
         var postAuthorMarker: Bool
+        var anonymousMarker: Bool
     }
 
     private func readComments(
-        _ document: HTMLDocument, items: [Node], rules: CompiledCommentRules, post: PostRecord, page: PageBytes
+        _ document: HTMLDocument, items: [Node], rules: CompiledCommentRules, post: PostRecord, page: PageBytes,
+        captured: String?
     ) -> [CommentRecord] {
         let ownership = Ownership(items: items)
         let allItems = NodeSet(items)
@@ -272,9 +278,16 @@ public final class ThreadExtractor {
                 .filter { !$0.isEmpty }.joined(separator: "\n")
             var author = field(rules.author)
             for pattern in rules.authorStrip {
-                author = author.map {
-                    pattern.stringByReplacingMatches(
-                        in: $0, range: NSRange($0.startIndex..., in: $0), withTemplate: "")
+                author = author.map { Self.removing(pattern, from: $0) }
+            }
+            var anonymousMarker = false
+            for pattern in rules.anonymous {
+                guard let name = author else { break }
+                let stripped = Self.removing(pattern, from: name)
+                if stripped != name {
+                    anonymousMarker = true
+                    // A name that is nothing but the marker stays as the page shows it.
+                    if !Self.cleanAuthor(stripped).isEmpty { author = stripped }
                 }
             }
             let publishedCandidates = rules.published.compactMap {
@@ -287,7 +300,7 @@ public final class ThreadExtractor {
                     authorURL: field(rules.authorURL).flatMap(Self.cleanURL), publishedCandidates: publishedCandidates,
                     permalink: field(rules.permalink), text: text,
                     removedMarker: any(rules.removed), pendingMarker: any(rules.pending),
-                    postAuthorMarker: any(rules.postAuthor)))
+                    postAuthorMarker: any(rules.postAuthor), anonymousMarker: anonymousMarker))
         }
         let drafts = slots.map { $0! }
         let order = dates.numericOrder(
@@ -306,7 +319,7 @@ public final class ThreadExtractor {
         for (index, draft) in drafts.enumerated() {
             let depth = draft.parentIndex.map { depths[$0] + 1 } ?? 1
             depths.append(depth)
-            let (published, raw) = publishedValue(draft, order: order)
+            let (published, raw) = publishedValue(draft, order: order, capturedAt: captured)
             var status = CommentStatus.visible
             var text = draft.text
             if let removal = locale.removalStatus(of: text) {
@@ -328,7 +341,9 @@ public final class ThreadExtractor {
                 CommentRecord(
                     id: ids[index], parent: draft.parentIndex.map { ids[$0] }, position: index + 1, depth: depth,
                     author: draft.author, authorURL: draft.authorURL,
-                    isPostAuthor: draft.postAuthorMarker || byName, published: published, publishedRaw: raw,
+                    isPostAuthor: draft.postAuthorMarker || byName, published: published.iso,
+                    publishedRaw: raw, publishedRelative: published.isRelative,
+                    isAnonymous: draft.anonymousMarker || draft.author.map(locale.isAnonymousName) ?? false,
                     status: status, text: text))
         }
         return records
@@ -351,18 +366,20 @@ public final class ThreadExtractor {
 
     /// The first candidate that gives a date; failing that, the first time of day,
     /// completed from the permalink instant when that settles the date.
-    private func publishedValue(_ draft: Draft, order: NumericDateOrder?) -> (String?, String?) {
+    private func publishedValue(_ draft: Draft, order: NumericDateOrder?, capturedAt: String?) -> (
+        LocalDateTime, String?
+    ) {
         var timeOnly: (LocalDateTime, String)?
         for raw in draft.publishedCandidates {
-            guard let parsed = dates.parse(raw, order: order) else { continue }
-            if parsed.hasDate { return (parsed.iso, raw) }
+            guard let parsed = dates.parse(raw, order: order, capturedAt: capturedAt) else { continue }
+            if parsed.hasDate { return (parsed, raw) }
             if timeOnly == nil { timeOnly = (parsed, raw) }
         }
-        guard let (time, raw) = timeOnly else { return (nil, draft.publishedCandidates.first) }
-        guard let permalink = draft.permalink, let ms = Self.showCommentMilliseconds(permalink) else {
-            return (nil, raw)
-        }
-        return (InstantCompletion.complete(time, epochMilliseconds: ms)?.iso, raw)
+        guard let (time, raw) = timeOnly else { return (LocalDateTime(), draft.publishedCandidates.first) }
+        guard let permalink = draft.permalink, let ms = Self.showCommentMilliseconds(permalink),
+            let completed = InstantCompletion.complete(time, epochMilliseconds: ms)
+        else { return (LocalDateTime(), raw) }
+        return (completed, raw)
     }
 
     private static let showComment = try! NSRegularExpression(pattern: #"showComment=(\d{10,13})"#)
@@ -408,6 +425,10 @@ public final class ThreadExtractor {
             s = s.trimmingCharacters(in: .whitespaces)
         }
         return s
+    }
+
+    static func removing(_ pattern: NSRegularExpression, from text: String) -> String {
+        pattern.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "")
     }
 
     static func cleanURL(_ raw: String) -> String? {

@@ -91,13 +91,20 @@ public struct CommentRecord: Codable, Sendable, Equatable {
     /// ISO 8601 local date-time (no zone), `nil` when the page does not settle it.
     public var published: String?
     public var publishedRaw: String?
+    /// True when `published` was computed from a relative byline ("3 years ago") and
+    /// the capture time, so it is only as exact as the byline's unit.
+    public var publishedRelative: Bool
+    /// True when the page marks the author as anonymous or unverified ("Anonymous",
+    /// "(not verified)"); the marker itself is removed from `author`.
+    public var isAnonymous: Bool
     public var status: CommentStatus
     public var text: String
 
     public init(
         id: String, parent: String? = nil, position: Int, depth: Int = 1, author: String? = nil,
         authorURL: String? = nil, isPostAuthor: Bool = false, published: String? = nil,
-        publishedRaw: String? = nil, status: CommentStatus = .visible, text: String
+        publishedRaw: String? = nil, publishedRelative: Bool = false, isAnonymous: Bool = false,
+        status: CommentStatus = .visible, text: String
     ) {
         self.id = id
         self.parent = parent
@@ -108,6 +115,8 @@ public struct CommentRecord: Codable, Sendable, Equatable {
         self.isPostAuthor = isPostAuthor
         self.published = published
         self.publishedRaw = publishedRaw
+        self.publishedRelative = publishedRelative
+        self.isAnonymous = isAnonymous
         self.status = status
         self.text = text
     }
@@ -118,7 +127,27 @@ public struct CommentRecord: Codable, Sendable, Equatable {
         case isPostAuthor = "is_post_author"
         case published
         case publishedRaw = "published_raw"
+        case publishedRelative = "published_relative"
+        case isAnonymous = "is_anonymous"
         case status, text
+    }
+
+    /// Reads records written before `published_relative` and `is_anonymous` existed as `false`.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        parent = try c.decodeIfPresent(String.self, forKey: .parent)
+        position = try c.decode(Int.self, forKey: .position)
+        depth = try c.decode(Int.self, forKey: .depth)
+        author = try c.decodeIfPresent(String.self, forKey: .author)
+        authorURL = try c.decodeIfPresent(String.self, forKey: .authorURL)
+        isPostAuthor = try c.decode(Bool.self, forKey: .isPostAuthor)
+        published = try c.decodeIfPresent(String.self, forKey: .published)
+        publishedRaw = try c.decodeIfPresent(String.self, forKey: .publishedRaw)
+        publishedRelative = try c.decodeIfPresent(Bool.self, forKey: .publishedRelative) ?? false
+        isAnonymous = try c.decodeIfPresent(Bool.self, forKey: .isAnonymous) ?? false
+        status = try c.decode(CommentStatus.self, forKey: .status)
+        text = try c.decode(String.self, forKey: .text)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -132,6 +161,8 @@ public struct CommentRecord: Codable, Sendable, Equatable {
         try c.encode(isPostAuthor, forKey: .isPostAuthor)
         try c.encode(published, forKey: .published)
         try c.encode(publishedRaw, forKey: .publishedRaw)
+        try c.encode(publishedRelative, forKey: .publishedRelative)
+        try c.encode(isAnonymous, forKey: .isAnonymous)
         try c.encode(status, forKey: .status)
         try c.encode(text, forKey: .text)
     }
@@ -182,17 +213,26 @@ public struct ThreadRecord: Codable, Sendable, Equatable {
     public var source: SourceInfo
     /// Platform family (`blogger`, `wordpress`), `nil` when no profile matched.
     public var platform: String?
+    /// The profile that produced the comments (`wordpress`, `generic`, `wxr` …), or that
+    /// recognised the platform on a page without comments; `nil` when none did.
+    public var profile: String?
+    /// The service that serves this page's comments by script (`disqus`, `facebook`,
+    /// `intensedebate` …) when the archived page holds only its placeholder: the
+    /// comments exist but are not in the capture. `nil` otherwise.
+    public var commentsHosted: String?
     public var post: PostRecord
     public var comments: [CommentRecord]
     public var pingbacks: [PingbackRecord]
     public var warnings: [String]
 
     public init(
-        source: SourceInfo, platform: String?, post: PostRecord, comments: [CommentRecord] = [],
-        pingbacks: [PingbackRecord] = [], warnings: [String] = []
+        source: SourceInfo, platform: String?, profile: String? = nil, commentsHosted: String? = nil,
+        post: PostRecord, comments: [CommentRecord] = [], pingbacks: [PingbackRecord] = [], warnings: [String] = []
     ) {
         self.source = source
         self.platform = platform
+        self.profile = profile
+        self.commentsHosted = commentsHosted
         self.post = post
         self.comments = comments
         self.pingbacks = pingbacks
@@ -204,9 +244,31 @@ public struct ThreadRecord: Codable, Sendable, Equatable {
         try c.encode(schema, forKey: .schema)
         try c.encode(source, forKey: .source)
         try c.encode(platform, forKey: .platform)
+        try c.encode(profile, forKey: .profile)
+        try c.encode(commentsHosted, forKey: .commentsHosted)
         try c.encode(post, forKey: .post)
         try c.encode(comments, forKey: .comments)
         try c.encode(pingbacks, forKey: .pingbacks)
         try c.encode(warnings, forKey: .warnings)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case schema, source, platform, profile
+        case commentsHosted = "comments_hosted"
+        case post, comments, pingbacks, warnings
+    }
+
+    /// Reads records written before `profile` and `comments_hosted` existed as `nil`.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schema = try c.decode(String.self, forKey: .schema)
+        source = try c.decode(SourceInfo.self, forKey: .source)
+        platform = try c.decodeIfPresent(String.self, forKey: .platform)
+        profile = try c.decodeIfPresent(String.self, forKey: .profile)
+        commentsHosted = try c.decodeIfPresent(String.self, forKey: .commentsHosted)
+        post = try c.decode(PostRecord.self, forKey: .post)
+        comments = try c.decode([CommentRecord].self, forKey: .comments)
+        pingbacks = try c.decode([PingbackRecord].self, forKey: .pingbacks)
+        warnings = try c.decode([String].self, forKey: .warnings)
     }
 }

@@ -129,12 +129,27 @@ func extractFixture(_ name: String) throws -> PageExtraction {
         #expect(!line.contains("\n"))
         #expect(
             line.hasPrefix(
-                #"{"comments":[{"author":"Ann","author_url":"http://a.example","depth":1,"id":"comment-7","is_post_author":false,"parent":null,"position":1,"#
+                #"{"comments":[{"author":"Ann","author_url":"http://a.example","depth":1,"id":"comment-7","is_anonymous":false,"is_post_author":false,"parent":null,"position":1,"#
             ))
+        #expect(line.contains(#""comments_hosted":null,"pingbacks":[],"platform":"wordpress","#))
+        #expect(line.contains(#""profile":"wordpress","schema":"#))
         #expect(line.contains(#""schema":"threadminer.thread/1""#))
         #expect(line.contains(#""source":{"captured":null,"file":"wordpress-classic.html","offset":0,"url":null}"#))
         let back = try ThreadRecord.decode(jsonLine: Data(line.utf8))
         #expect(back == r)
+    }
+
+    @Test func recordsWrittenBeforeProfileAndAnonymousFieldsStillDecode() throws {
+        let old = #"""
+            {"comments":[{"author":"Ann","author_url":null,"depth":1,"id":"p1","is_post_author":false,"parent":null,\
+            "position":1,"published":null,"published_raw":null,"status":"visible","text":"Hi"}],"pingbacks":[],\
+            "platform":null,"post":{"author":null,"comment_count_shown":null,"published":null,"published_raw":null,\
+            "title":null,"url":null},"schema":"threadminer.thread/1","source":{"captured":null,"file":"a.html",\
+            "offset":0,"url":null},"warnings":[]}
+            """#.replacingOccurrences(of: "\\\n", with: "")
+        let r = try ThreadRecord.decode(jsonLine: Data(old.utf8))
+        #expect(r.profile == nil && r.commentsHosted == nil)
+        #expect(r.comments.map(\.isAnonymous) == [false] && r.comments.map(\.publishedRelative) == [false])
     }
 
     @Test func invalidProfileIsReportedWithItsName() throws {
