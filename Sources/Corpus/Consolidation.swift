@@ -94,29 +94,30 @@ extension CorpusStore {
         }
         try db.execute(
             sql: """
-                INSERT INTO posts (post_id, capture_id, blog_host, url, platform, title, author, published,
-                    published_raw, comment_count_shown, comments_found, pingbacks_found, captures, comment_pages,
-                    first_captured, last_captured)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO posts (post_id, capture_id, blog_host, url, platform, profile, comments_hosted, title,
+                    author, published, published_raw, comment_count_shown, comments_found, pingbacks_found,
+                    captures, comment_pages, first_captured, last_captured)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                id, owner.captureID, post.url.flatMap(Ids.host), post.url, owner.record.platform, post.title,
+                id, owner.captureID, post.url.flatMap(Ids.host), post.url, owner.record.platform,
+                owner.record.profile, comments.isEmpty ? owner.record.commentsHosted : nil, post.title,
                 post.author, post.published, post.publishedRaw, post.commentCountShown, comments.count,
                 pingbacks.count, captures.count, pages.count, dates.first, dates.last,
             ])
         let insertComment = try db.cachedStatement(
             sql: """
                 INSERT INTO comments (comment_key, post_id, capture_id, id, parent, position, depth, author,
-                    author_url, is_post_author, published, published_raw, status, text, first_seen, last_seen,
-                    status_changed)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    author_url, is_post_author, is_anonymous, published, published_raw, published_relative, status,
+                    text, first_seen, last_seen, status_changed)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         for item in comments {
             let c = item.comment
             try insertComment.execute(arguments: [
                 id + "/" + c.id, id, owner.captureID, c.id, c.parent, c.position, c.depth, c.author, c.authorURL,
-                c.isPostAuthor, c.published, c.publishedRaw, c.status.rawValue, c.text, item.firstSeen,
-                item.lastSeen, item.statusChanged,
+                c.isPostAuthor, c.isAnonymous, c.published, c.publishedRaw, c.publishedRelative, c.status.rawValue,
+                c.text, item.firstSeen, item.lastSeen, item.statusChanged,
             ])
         }
         let insertPingback = try db.cachedStatement(

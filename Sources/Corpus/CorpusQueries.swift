@@ -33,12 +33,14 @@ extension CorpusStore {
             TableDump(
                 name: "posts",
                 columns: [
-                    "post_id", "url", "blog_host", "platform", "title", "author", "published", "published_raw",
-                    "comment_count_shown", "comments_found", "pingbacks_found", "captures", "comment_pages",
-                    "first_captured", "last_captured", "source_file", "source_offset", "captured", "sha1",
+                    "post_id", "url", "blog_host", "platform", "profile", "comments_hosted", "title", "author",
+                    "published", "published_raw", "comment_count_shown", "comments_found", "pingbacks_found",
+                    "captures", "comment_pages", "first_captured", "last_captured", "source_file", "source_offset",
+                    "captured", "sha1",
                 ]),
             """
-            SELECT p.post_id, p.url, p.blog_host, p.platform, p.title, p.author, p.published, p.published_raw,
+            SELECT p.post_id, p.url, p.blog_host, p.platform, p.profile, p.comments_hosted, p.title, p.author,
+                   p.published, p.published_raw,
                    p.comment_count_shown, p.comments_found, p.pingbacks_found, p.captures, p.comment_pages,
                    p.first_captured, p.last_captured, c.source_file, c.source_offset, c.captured, c.sha1
             FROM posts p JOIN captures c ON c.capture_id = p.capture_id
@@ -50,12 +52,16 @@ extension CorpusStore {
                 name: "comments",
                 columns: [
                     "post_id", "id", "parent", "position", "depth", "author", "author_url", "is_post_author",
-                    "published", "published_raw", "status", "text", "first_seen", "last_seen", "status_changed",
+                    "is_anonymous", "published", "published_raw", "published_relative", "status", "text",
+                    "first_seen", "last_seen", "status_changed",
                 ]),
             """
             SELECT post_id, id, parent, position, depth, author, author_url,
                    CASE is_post_author WHEN 1 THEN 'true' ELSE 'false' END,
-                   published, published_raw, status, text, first_seen, last_seen, status_changed
+                   CASE is_anonymous WHEN 1 THEN 'true' ELSE 'false' END,
+                   published, published_raw,
+                   CASE published_relative WHEN 1 THEN 'true' ELSE 'false' END,
+                   status, text, first_seen, last_seen, status_changed
             FROM comments ORDER BY post_id, position
             """
         ),

@@ -50,6 +50,9 @@ public struct CaptureInput: Sendable {
     public var sha1: String?
     public var bytes: Int
     public var profile: String?
+    /// A digest of the extraction rules the capture was read with: a capture stored with
+    /// other rules is read again even when its bytes are unchanged.
+    public var rules: String?
     public var charset: String?
     public var charsetSource: String?
     /// `post`, `comment-page`, `index`, `feed`, `other`.
@@ -121,12 +124,16 @@ public final class CorpusStore: Sendable {
 
     /// SHA-1 digests of the whole-file captures already stored, by file, so a rerun
     /// can pass over what it finished before.
-    public func storedDigests() throws -> [String: String] {
+    /// Only captures read with the extraction rules `rules` count.
+    public func storedDigests(rules: String?) throws -> [String: String] {
         try queue.read { db in
             var out: [String: String] = [:]
             let rows = try Row.fetchCursor(
                 db,
-                sql: "SELECT source_file, sha1 FROM captures WHERE record_type = 'file' AND sha1 IS NOT NULL")
+                sql: """
+                    SELECT source_file, sha1 FROM captures
+                    WHERE record_type = 'file' AND sha1 IS NOT NULL AND rules IS ?
+                    """, arguments: [rules])
             while let row = try rows.next() { out[row[0]] = row[1] }
             return out
         }
@@ -152,9 +159,9 @@ public final class CorpusStore: Sendable {
     private static func store(_ input: CaptureInput, in db: Database) throws {
         let captureID = Ids.capture(file: input.file, offset: input.offset, decoded: input.offsetIsDecoded)
         if let existing = try Row.fetchOne(
-            db, sql: "SELECT sha1, post_id FROM captures WHERE capture_id = ?", arguments: [captureID])
+            db, sql: "SELECT sha1, post_id, rules FROM captures WHERE capture_id = ?", arguments: [captureID])
         {
-            if let sha1 = input.sha1, existing[0] as String? == sha1 { return }
+            if let sha1 = input.sha1, existing[0] as String? == sha1, existing[2] as String? == input.rules { return }
             if let oldPost = existing[1] as String? { try markDirty(oldPost, in: db) }
             // Revisits elsewhere that repeated the old payload lose their thread too.
             try db.execute(
@@ -195,15 +202,15 @@ public final class CorpusStore: Sendable {
             sql: """
                 INSERT INTO captures (capture_id, source_file, source_offset, source_length, offset_is_decoded,
                     record_type, url, canonical_url, captured, mime, http_status, payload_digest, refers_to_digest,
-                    refers_to_url, sha1, bytes, charset, charset_source, platform, profile, page_kind,
+                    refers_to_url, sha1, bytes, charset, charset_source, platform, profile, rules, page_kind,
                     comment_page, post_id, outcome, reason, warnings, thread)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 captureID, input.file, input.offset, input.length, input.offsetIsDecoded, input.recordType, url,
                 canonical, input.captured ?? record?.source.captured, input.mime, input.httpStatus,
                 input.payloadDigest, input.refersToDigest, input.refersToURL, input.sha1, input.bytes, input.charset,
-                input.charsetSource, record?.platform, input.profile, input.pageKind,
+                input.charsetSource, record?.platform, input.profile, input.rules, input.pageKind,
                 url.map(Ids.commentPage), postID, outcome, reason, warnings, thread,
             ])
         if let postID { try markDirty(postID, in: db) }

@@ -178,6 +178,20 @@ enum Schema {
                     );
                     """)
         }
+        m.registerMigration("v3: extraction rules per capture; profile, hosted comments, anonymous and relative-date flags") {
+            db in
+            // Existing posts are queued for a rebuild, which fills the new columns from the
+            // stored threads (threads extracted before v3 carry no flags: re-crawl for them).
+            try db.execute(
+                sql: """
+                    ALTER TABLE captures ADD COLUMN rules TEXT;
+                    ALTER TABLE posts ADD COLUMN profile TEXT;
+                    ALTER TABLE posts ADD COLUMN comments_hosted TEXT;
+                    ALTER TABLE comments ADD COLUMN is_anonymous INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE comments ADD COLUMN published_relative INTEGER NOT NULL DEFAULT 0;
+                    INSERT OR IGNORE INTO dirty_posts (post_id) SELECT post_id FROM posts;
+                    """)
+        }
         return m
     }
 }

@@ -202,7 +202,7 @@ public struct CrawlRun {
         progress: (CrawlProgress) -> Void, diagnostic: (Diagnostic) -> Void, shouldStop: () -> Bool
     ) throws {
         guard !files.isEmpty else { return }
-        let stored = try corpus.storedDigests()
+        let stored = try corpus.storedDigests(rules: reader.rulesDigest)
         let alreadyStored: @Sendable (String, String) -> Bool = { file, digest in stored[file] == digest }
         var layouts: [String: FolderLayout] = [:]
         var start = 0
@@ -271,7 +271,7 @@ public struct CrawlRun {
         progress: (CrawlProgress) -> Void, diagnostic: (Diagnostic) -> Void, shouldStop: () -> Bool
     ) throws {
         let path = source.name
-        guard var mark = InputFingerprint.progress(path: source.path, kind: .archive) else {
+        guard var mark = InputFingerprint.progress(path: source.path, kind: .archive, rules: profiles.digest) else {
             let d = Diagnostic(.error, file: path, reason: "skipped: cannot read this file", kind: "unreadable file")
             state.summary.skipped.append(d)
             diagnostic(d)
@@ -348,7 +348,7 @@ public struct CrawlRun {
             state.summary.skipped.append(d)
             diagnostic(d)
         }
-        guard var mark = InputFingerprint.progress(path: path, kind: .export) else {
+        guard var mark = InputFingerprint.progress(path: path, kind: .export, rules: "") else {
             return skip("cannot read this file", kind: "unreadable file")
         }
         state.bytesDone += mark.size

@@ -23,6 +23,9 @@ public final class PageReader: Sendable {
     private let jobs: Int
     private let digests: Bool
     private let extractors: ExtractorCache
+    /// ``ProfileSet/digest`` of the profiles this reader extracts with, stored with each
+    /// capture so that a crawl with other profiles reads a stored page again.
+    public let rulesDigest: String
 
     /// - Parameters:
     ///   - profiles: the profiles to extract with.
@@ -31,6 +34,7 @@ public final class PageReader: Sendable {
     ///   - digests: compute each file's SHA-1 (needed to store and resume, not to print).
     ///   - collectLinks: list each page's followable links (crawls need them, `extract` does not).
     public init(profiles: ProfileSet, maxPageBytes: Int, jobs: Int, digests: Bool = true, collectLinks: Bool = false) {
+        self.rulesDigest = profiles.digest
         self.digests = digests
         self.limits = ParseLimits(maxBytes: maxPageBytes)
         self.jobs = max(1, jobs)
@@ -76,7 +80,12 @@ public final class PageReader: Sendable {
                 slots.set(i, Self.process(batch[i], extractor: extractor, limits: limits, digests: digests, skip: skip))
             }
         }
-        return slots.values
+        let rules = rulesDigest
+        return slots.values.map { item in
+            var item = item
+            item.capture.rules = rules
+            return item
+        }
     }
 
     static func process(

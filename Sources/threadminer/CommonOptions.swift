@@ -10,6 +10,13 @@ struct ExtractionOptions: ParsableArguments {
     @Option(name: .customLong("max-page-mb"), help: "Skip pages larger than this many MB.")
     var maxPageMB: Int = 32
 
+    @Option(
+        name: .customLong("profiles"),
+        help: ArgumentHelp(
+            "A folder of *.json profiles laid over the bundled ones (same name replaces).",
+            valueName: "dir"))
+    var profilesDirectory: String?
+
     var maxPageBytes: Int { maxPageMB << 20 }
 
     func validate() throws {
@@ -18,6 +25,10 @@ struct ExtractionOptions: ParsableArguments {
     }
 
     func profiles() throws -> ProfileSet {
-        try ProfileSet.bundled()
+        try catalog().profileSet
+    }
+
+    func catalog() throws -> ProfileCatalog {
+        try ProfileCatalog.load(userDirectory: profilesDirectory.map { URL(fileURLWithPath: $0) })
     }
 }

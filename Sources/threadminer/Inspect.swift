@@ -18,14 +18,7 @@ extension Threadminer {
         func run() throws {
             let extractor = try ThreadExtractor(
                 profiles: try options.profiles(), limits: ParseLimits(maxBytes: options.maxPageBytes))
-            let size = (try? FileManager.default.attributesOfItem(atPath: page))?[.size] as? Int
-            guard let size, let data = FileManager.default.contents(atPath: page) else {
-                throw InputError(description: "\(page): cannot read this file; check the path and permissions")
-            }
-            guard size <= options.maxPageBytes else {
-                throw InputError(
-                    description: "\(page): \(MarkupError.tooLarge(bytes: size, limit: options.maxPageBytes))")
-            }
+            let data = try PageFile.read(page, maxBytes: options.maxPageBytes)
             let extraction: PageExtraction
             do {
                 extraction = try extractor.extract(data: data, source: .init(file: page))

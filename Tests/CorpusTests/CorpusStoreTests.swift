@@ -99,7 +99,7 @@ func dump(_ corpus: CorpusStore) throws -> String {
         try corpus.store([thread(url: "http://a.example/1.html", file: "z/p.html", comments: 3)])
         try corpus.consolidate()
         #expect(try corpus.totals().comments == 3)
-        #expect(try corpus.storedDigests()["z/p.html"] == SHA1.hex("z/p.html3"))
+        #expect(try corpus.storedDigests(rules: nil)["z/p.html"] == SHA1.hex("z/p.html3"))
     }
 
     @Test func reopeningKeepsDataAndSchema() throws {
@@ -157,7 +157,7 @@ func dump(_ corpus: CorpusStore) throws -> String {
         try corpus.consolidate()
         var rows: [String] = []
         try corpus.forEachRow(of: "comments") { r in
-            rows.append([r[1], r[5], r[10]].map { $0 ?? "∅" }.joined(separator: "|"))
+            rows.append([r[1], r[5], r[12]].map { $0 ?? "∅" }.joined(separator: "|"))
         }
         // Ann's comment is gone from the later capture; both of Bob's identical comments stay.
         #expect(rows == ["p1|Ann|vanished", "p2|Bob|visible", "p3|Bob|visible"])

@@ -123,7 +123,7 @@ func crawlArchive(_ paths: [String], into corpus: CorpusStore, jobs: Int = 2, ba
         var rows: [[String?]] = []
         try corpus.forEachRow(of: "comments") { rows.append($0) }
         let view = rows.map { r in
-            [r[1], r[5], r[10], r[11], r[12], r[13], r[14]].map { $0 ?? "∅" }.joined(separator: "|")
+            [r[1], r[5], r[12], r[13], r[14], r[15], r[16]].map { $0 ?? "∅" }.joined(separator: "|")
         }
         #expect(
             view == [
@@ -135,9 +135,9 @@ func crawlArchive(_ paths: [String], into corpus: CorpusStore, jobs: Int = 2, ba
         var posts: [[String?]] = []
         try corpus.forEachRow(of: "posts") { posts.append($0) }
         #expect(posts.count == 1)
-        #expect(posts.first?[11] == "3")  // captures
-        #expect(posts.first?[13] == "2011-07-25T10:00:00Z")
-        #expect(posts.first?[14] == "2011-09-01T12:00:00Z")
+        #expect(posts.first?[13] == "3")  // captures
+        #expect(posts.first?[15] == "2011-07-25T10:00:00Z")
+        #expect(posts.first?[16] == "2011-09-01T12:00:00Z")
     }
 
     @Test func revisitsTakeTheThreadOfThePayloadTheyRepeat() throws {
@@ -163,9 +163,9 @@ func crawlArchive(_ paths: [String], into corpus: CorpusStore, jobs: Int = 2, ba
         var posts: [[String?]] = []
         try both.forEachRow(of: "posts") { posts.append($0) }
         #expect(posts.count == 1)
-        #expect(posts.first?[9] == "2")  // comments_found
-        #expect(posts.first?[11] == "2")  // captures: the response and its revisit
-        #expect(posts.first?[14] == "2014-03-25T12:11:00Z")  // last captured: the revisit
+        #expect(posts.first?[11] == "2")  // comments_found
+        #expect(posts.first?[13] == "2")  // captures: the response and its revisit
+        #expect(posts.first?[16] == "2014-03-25T12:11:00Z")  // last captured: the revisit
         let later = try CorpusStore(path: dir.appendingPathComponent("later.sqlite").path)
         _ = try crawlArchive([dir.appendingPathComponent("b.warc").path], into: later)
         _ = try crawlArchive([dir.appendingPathComponent("a.warc").path], into: later)

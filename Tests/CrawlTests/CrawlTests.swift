@@ -99,6 +99,32 @@ func exportText(_ corpus: CorpusStore) throws -> String {
         #expect(try exportText(corpus) == before)
     }
 
+    @Test func otherProfilesReadStoredPagesAndArchivesAgain() throws {
+        let root = try makeArchive(pages: 4, withBadInputs: false)
+        let warc = try ArchiveCrawlTests.threeCaptures()
+        try FileManager.default.copyItem(at: warc, to: root.appendingPathComponent("captures.warc"))
+        let corpus = try CorpusStore(path: root.appendingPathComponent("c.sqlite").path)
+        let bundled = try ProfileSet.bundled()
+        var run = CrawlRun(paths: [root.path], jobs: 2, maxPageBytes: 1 << 20, profiles: bundled)
+        let first = try run.run(into: corpus)
+        let before = try exportText(corpus)
+        // Same output, other rules: a priority changed.
+        run.profiles = ProfileSet(
+            profiles: bundled.profiles.map { p in
+                var p = p
+                if p.name == "wordpress" { p.priority += 1 }
+                return p
+            }, pageDefaults: bundled.pageDefaults)
+        #expect(run.profiles.digest != bundled.digest)
+        let again = try run.run(into: corpus)
+        #expect(again.alreadyStored == 0)
+        #expect(again.unchangedInputs == 0)
+        #expect(again.pages == first.pages)
+        #expect(try exportText(corpus) == before)
+        let third = try run.run(into: corpus)
+        #expect(third.alreadyStored == 4 && third.unchangedInputs == 1)
+    }
+
     @Test func aFileHasOneIdentityHoweverItsFolderIsTyped() throws {
         let root = try makeArchive(pages: 4, withBadInputs: false)
         let corpus = try CorpusStore(path: root.appendingPathComponent("c.sqlite").path)

@@ -53,13 +53,13 @@ enum SharedCorpus {
         #expect(summary.inputs == 2)
         var comments: [String] = []
         try corpus.forEachRow(of: "comments") { r in
-            comments.append([r[1], r[2], r[10]].map { $0 ?? "∅" }.joined(separator: "|"))
+            comments.append([r[1], r[2], r[12]].map { $0 ?? "∅" }.joined(separator: "|"))
         }
         #expect(comments == ["comment-1|∅|visible", "comment-3|comment-1|spam", "comment-2|∅|pending"])
         var posts: [[String?]] = []
         try corpus.forEachRow(of: "posts") { posts.append($0) }
         #expect(posts.count == 1)
-        #expect(posts.first?[11] == "2")  // the export and the archived page
+        #expect(posts.first?[13] == "2")  // the export and the archived page
         var pingbacks: [[String?]] = []
         try corpus.forEachRow(of: "pingbacks") { pingbacks.append($0) }
         #expect(pingbacks.map { $0[2] } == ["http://other.example/"])  // only the export has it
@@ -82,13 +82,13 @@ enum SharedCorpus {
         var postFile: [String: String] = [:]
         try corpus.forEachRow(of: "posts") {
             postFile[$0[0]!] =
-                ($0[15]! as NSString).lastPathComponent + "@"
-                + ($0[15]!.split(separator: "/").dropLast().last.map(String.init) ?? "")
+                ($0[17]! as NSString).lastPathComponent + "@"
+                + ($0[17]!.split(separator: "/").dropLast().last.map(String.init) ?? "")
         }
         try corpus.forEachRow(of: "comments") { r in
             let key = postFile[r[0]!]!
             perFile[key, default: (0, 0, 0, 0)].comments += 1
-            if r[10] == "pending" { perFile[key]!.pending += 1 }
+            if r[12] == "pending" { perFile[key]!.pending += 1 }
             if r[2] != nil { perFile[key]!.replies += 1 }
         }
         try corpus.forEachRow(of: "pingbacks") { r in

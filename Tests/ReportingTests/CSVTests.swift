@@ -54,10 +54,13 @@ import ThreadModel
         let lines = comments.components(separatedBy: "\r\n")
         #expect(
             lines[0]
-                == "post_id,id,parent,position,depth,author,author_url,is_post_author,published,published_raw,status,text,"
-                + "first_seen,last_seen,status_changed")
+                == "post_id,id,parent,position,depth,author,author_url,is_post_author,is_anonymous,published,"
+                + "published_raw,published_relative,status,text,first_seen,last_seen,status_changed")
         let postID = Ids.post(url: "http://w.example/p/", file: "p.html", offset: 0)
-        #expect(lines[1] == "\(postID),comment-1,,1,1,'=cmd|' /C calc'!A0,,false,,,visible,\"hello, \"\"world\"\"\",,,")
-        #expect(lines[2] == "\(postID),comment-2,comment-1,2,2,B,,true,,,pending,\"line1\nline2\",,,")
+        #expect(
+            lines[1]
+                == "\(postID),comment-1,,1,1,'=cmd|' /C calc'!A0,,false,false,,,false,visible,\"hello, \"\"world\"\"\",,,"
+        )
+        #expect(lines[2] == "\(postID),comment-2,comment-1,2,2,B,,true,false,,,false,pending,\"line1\nline2\",,,")
     }
 }
