@@ -7,6 +7,11 @@ public struct LocaleStrings: Sendable {
     let removedByAdmin: [String]
     let removedByAuthor: [String]
     let pending: [String]
+    /// Placeholders of comments deleted by their writer or the journal (LiveJournal).
+    let deleted: [String]
+    /// Placeholders of comments hidden by the journal owner (LiveJournal "screened"):
+    /// held back from readers, so reported as pending.
+    let screened: [String]
     /// Folded names that stand for "no name given" ("Anonymous", "Anonyme").
     let anonymousNames: Set<String>
     /// Lower-cased month word → month number (1–12).
@@ -25,7 +30,8 @@ public struct LocaleStrings: Sendable {
         return LocaleStrings(
             removedByAdmin: file.removed_by_admin.map(Self.fold),
             removedByAuthor: file.removed_by_author.map(Self.fold),
-            pending: file.pending.map(Self.fold), anonymousNames: Set(file.anonymous_names.map(Self.fold)),
+            pending: file.pending.map(Self.fold), deleted: file.deleted.map(Self.fold),
+            screened: file.screened.map(Self.fold), anonymousNames: Set(file.anonymous_names.map(Self.fold)),
             months: months)
     }()
 
@@ -34,15 +40,20 @@ public struct LocaleStrings: Sendable {
         var removed_by_author: [String]
         var pending: [String]
         var anonymous_names: [String]
+        var deleted: [String]
+        var screened: [String]
         var months: [String: [String]]
     }
 
-    /// The removal status a placeholder text announces, or `nil` when it is not one.
+    /// The status a placeholder text announces (removed, deleted, or screened, which
+    /// counts as pending), or `nil` when it is not one.
     public func removalStatus(of text: String) -> CommentStatus? {
         guard text.utf8.count < 240 else { return nil }
         let folded = Self.fold(text)
         if removedByAdmin.contains(where: { folded == $0 }) { return .removedByAdmin }
         if removedByAuthor.contains(where: { folded == $0 }) { return .removedByAuthor }
+        if deleted.contains(where: { folded == $0 }) { return .deleted }
+        if screened.contains(where: { folded == $0 }) { return .pending }
         return nil
     }
 
