@@ -48,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "threadminer",
             dependencies: [
-                "Pipeline", "Crawl", "Extraction", "Corpus", "Reporting", "ThreadModel", "WebArchive",
+                "Pipeline", "Crawl", "Evaluation", "Extraction", "Corpus", "Reporting", "ThreadModel", "WebArchive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

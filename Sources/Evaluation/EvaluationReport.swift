@@ -73,57 +73,51 @@ public struct EvaluationReport: Sendable {
             .map { ($0.key, ScoreTotals($0.value.map(\.score))) }
     }
 
-    /// A fixed-width plain-text table: one row per page, one per platform, then `TOTAL`.
+    /// The scores as a table: one row per page, one per platform, then the total.
     ///
-    /// Rates print with three decimals; a field with nothing to score prints `–`.
-    /// `exact` and `count-shown` are yes/no for a page and rates for a group;
-    /// `pingbacks` is found/gold. The output depends only on the entries.
-    public func renderTable() -> String {
-        let header = [
+    /// `exact` and `count-shown` are yes/no for a page and rates for a group; `pingbacks`
+    /// is found/gold. The table depends only on the entries.
+    public func table() -> ResultTable {
+        let columns = [
             "page", "platform", "gold", "found", "matched", "recall", "precision", "exact", "author",
             "author_url", "published", "status", "post-author", "parent", "removed", "count-shown",
             "pingbacks",
         ]
-        func cells(_ f: FieldAccuracy) -> [String] {
-            [f.author, f.authorURL, f.published, f.status, f.isPostAuthor, f.parent, f.removed].map { rate($0.rate) }
+        typealias Cell = ResultTable.Cell
+        func row(_ name: String, _ platform: String, _ t: ScoreTotals, exact: Cell, shown: Cell) -> [Cell] {
+            let f = t.fields
+            let fields = [f.author, f.authorURL, f.published, f.status, f.isPostAuthor, f.parent, f.removed]
+            return [.text(name), .text(platform), .count(t.goldCount), .count(t.extractedCount), .count(t.matched)]
+                + [.rate(t.recall), .rate(t.precision), exact] + fields.map { .rate($0.rate) }
+                + [shown, .text("\(t.pingbacksFound)/\(t.pingbacksGold)")]
         }
-        func row(_ name: String, _ platform: String, _ t: ScoreTotals, exact: String, shown: String) -> [String] {
-            let counts = [t.goldCount, t.extractedCount, t.matched].map(String.init)
-            let rates = [rate(t.recall), rate(t.precision), exact] + cells(t.fields)
-            return [name, platform] + counts + rates + [shown, "\(t.pingbacksFound)/\(t.pingbacksGold)"]
+        func yesNo(_ b: Bool) -> Cell { .text(b ? "yes" : "no") }
+        func groupRow(_ scope: ResultTable.Scope, _ name: String, _ platform: String, _ t: ScoreTotals)
+            -> ResultTable.Row
+        {
+            ResultTable.Row(
+                scope,
+                row(name, platform, t, exact: .rate(t.exactCount.rate), shown: .rate(t.commentCountShown.rate)))
         }
-        func yesNo(_ b: Bool) -> String { b ? "yes" : "no" }
-
         let pageRows = entries.map { e in
-            row(
-                e.name, e.platform, ScoreTotals([e.score]), exact: yesNo(e.score.exactCount),
-                shown: yesNo(e.score.commentCountShownCorrect))
+            ResultTable.Row(
+                .page,
+                row(
+                    e.name, e.platform, ScoreTotals([e.score]), exact: yesNo(e.score.exactCount),
+                    shown: yesNo(e.score.commentCountShownCorrect)))
         }
-        func groupRow(_ name: String, _ platform: String, _ t: ScoreTotals) -> [String] {
-            row(name, platform, t, exact: rate(t.exactCount.rate), shown: rate(t.commentCountShown.rate))
-        }
-        func pages(_ t: ScoreTotals) -> String { t.pages == 1 ? "(1 page)" : "(\(t.pages) pages)" }
-        let platformRows = platforms.map { groupRow(pages($0.totals), $0.platform, $0.totals) }
-        let totalRow = groupRow("TOTAL \(pages(total))", "all", total)
-
-        let sections = [[header], pageRows, platformRows, [totalRow]].filter { !$0.isEmpty }
-        let widths = header.indices.map { c in sections.joined().map { $0[c].count }.max() ?? 0 }
-        let rule = String(repeating: "-", count: widths.reduce(0, +) + 2 * (widths.count - 1))
-        // Text columns (page, platform) align left, numbers right.
-        func line(_ cells: [String]) -> String {
-            cells.indices.map { c in
-                let pad = String(repeating: " ", count: widths[c] - cells[c].count)
-                return c < 2 ? cells[c] + pad : pad + cells[c]
-            }.joined(separator: "  ")
-        }
-        return sections.map { $0.map(line).joined(separator: "\n") }.joined(separator: "\n\(rule)\n") + "\n"
+        let platformRows = platforms.map { groupRow(.platform, pageCount($0.totals.pages), $0.platform, $0.totals) }
+        let totalRow = groupRow(.total, "TOTAL \(pageCount(total.pages))", "all", total)
+        return ResultTable(columns: columns, rows: pageRows + platformRows + [totalRow])
     }
 
-    /// Three decimals, or `–` for no value; independent of locale.
-    private func rate(_ value: Double?) -> String {
-        guard let value else { return "–" }
-        let milli = Int((value * 1000).rounded())
-        let fraction = String(milli % 1000)
-        return "\(milli / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
+    /// ``table()`` as fixed-width text (see ``ResultTable/renderText(pages:)``).
+    public func renderTable() -> String {
+        table().renderText()
     }
+}
+
+/// `(1 page)`, `(n pages)`: the label of a group row.
+func pageCount(_ pages: Int) -> String {
+    pages == 1 ? "(1 page)" : "(\(pages) pages)"
 }

@@ -1,4 +1,5 @@
 import Evaluation
+import Foundation
 import ThreadModel
 
 /// A gold page with the given comments.
@@ -38,3 +39,17 @@ func record(_ comments: [CommentRecord], countShown: Int? = nil, pingbacks: Int 
 /// Distinct comment texts longer than 60 characters.
 let texts = (1...9).map { "Comment number \($0) says something long enough to pass the forty-character rule." }
 let placeholder = "This comment has been removed by the author."
+
+/// A new empty folder under the temporary directory.
+func temporaryFolder() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("evaluation-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+}
+
+/// Writes `text` as UTF-8 to `path` under `folder`, creating folders as needed.
+func write(_ text: String, to folder: URL, _ path: String) throws {
+    let file = folder.appendingPathComponent(path)
+    try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: file)
+}
