@@ -115,7 +115,8 @@ import ThreadModel
             let url = try #require(
                 Bundle.module.url(forResource: name, withExtension: "html", subdirectory: "Fixtures"))
             let r = try extractor.extract(data: try Data(contentsOf: url), source: SourceInfo(file: name)).record
-            #expect(r.comments.isEmpty, "\(name)")
+            // Other platforms' comments may still come through the generic fallback.
+            #expect(r.profile != "drupal", "\(name)")
             #expect(r.platform == nil, "\(name)")
         }
     }
