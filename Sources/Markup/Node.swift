@@ -81,7 +81,8 @@ public struct Node: Hashable, @unchecked Sendable {
             var descend = false
             switch node.pointee.type {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                Self.appendContent(node, to: &out)
+                // A rule may exclude a bare text node ("Says:" beside the author link).
+                if !isExcluded(node) { Self.appendContent(node, to: &out) }
             case XML_ELEMENT_NODE where !isExcluded(node):
                 let kind = TextLayout.kind(of: node.pointee.name)
                 switch kind {

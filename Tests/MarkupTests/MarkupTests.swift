@@ -34,6 +34,13 @@ private func text(_ doc: HTMLDocument, _ xpath: String) throws -> String {
         #expect(node.inlineText() == "keep drop also")
     }
 
+    @Test func excludesBareTextNodes() throws {
+        let doc = try parse("<div><cite>Ann</cite> Says:<p>Hello</p></div>")
+        let says = try #require(doc.nodes(try XPathExpression("//cite/following-sibling::text()[1]")).first)
+        let node = try #require(doc.nodes(try XPathExpression("//div")).first)
+        #expect(node.visibleText(excluding: [says]) == "Ann\nHello")
+    }
+
     @Test func deepNestingKeepsInnerTextAndDoesNotRecurse() throws {
         let depth = 100_000
         let html =
