@@ -42,6 +42,12 @@ public struct CrawlSummary: Sendable {
     public var pages = 0
     public var pageKinds: [String: Int] = [:]
     public var platforms: [String: Int] = [:]
+    /// Pages by the profile that read them (`none` when no profile recognised the page).
+    public var profiles: [String: Int] = [:]
+    /// Pages without comments in the capture whose comments a script service hosts.
+    public var commentsHosted: [String: Int] = [:]
+    /// Pages whose claimed comment count ("41 comments") does not fit what was found.
+    public var countMismatches = 0
     public var postsWithComments = 0
     public var comments = 0
     public var statuses: [String: Int] = [:]
@@ -78,7 +84,10 @@ public struct CrawlSummary: Sendable {
         lines += [
             "pages extracted:    \(pages)" + (pageKinds.isEmpty ? "" : " (" + counts(pageKinds) + ")"),
             "platforms:          " + (platforms.isEmpty ? "none" : counts(platforms)),
+            "profiles:           " + (profiles.isEmpty ? "none" : counts(profiles)),
             "pages with comments: \(postsWithComments)",
+            "comments hosted elsewhere: " + (commentsHosted.isEmpty ? "none" : counts(commentsHosted)),
+            "claimed count differs: \(countMismatches) pages",
             "comments seen:      \(comments)" + (statuses.isEmpty ? "" : " (" + counts(statuses) + ")"),
             "removed:            \(removedByAdmin + removedByAuthor) (by admin \(removedByAdmin), by author \(removedByAuthor))",
             "pending:            \(pending)",
@@ -406,6 +415,9 @@ public struct CrawlRun {
         summary.pages += 1
         if let kind = pageKind { summary.pageKinds[kind, default: 0] += 1 }
         summary.platforms[record.platform ?? "none", default: 0] += 1
+        summary.profiles[record.profile ?? "none", default: 0] += 1
+        if let service = record.commentsHosted { summary.commentsHosted[service, default: 0] += 1 }
+        if record.claimedCountFits == false { summary.countMismatches += 1 }
         if !record.comments.isEmpty { summary.postsWithComments += 1 }
         summary.comments += record.comments.count
         summary.pingbacks += record.pingbacks.count

@@ -1,7 +1,7 @@
 import Foundation
 public import ThreadModel
 
-/// Moderation sentences and month names by language, read from the bundled
+/// Moderation sentences and anonymous names by language, read from the bundled
 /// `Locale/strings.json` (sources in `../shared/docs/LOCALES.md`).
 public struct LocaleStrings: Sendable {
     let removedByAdmin: [String]
@@ -14,8 +14,6 @@ public struct LocaleStrings: Sendable {
     let screened: [String]
     /// Folded names that stand for "no name given" ("Anonymous", "Anonyme").
     let anonymousNames: Set<String>
-    /// Lower-cased month word → month number (1–12).
-    let months: [String: Int]
 
     /// The bundled tables, loaded once.
     public static let bundled: LocaleStrings = {
@@ -23,16 +21,11 @@ public struct LocaleStrings: Sendable {
             let data = try? Data(contentsOf: url),
             let file = try? JSONDecoder().decode(File.self, from: data)
         else { preconditionFailure("Locale/strings.json is missing or invalid in the Extraction bundle") }
-        var months: [String: Int] = [:]
-        for (_, names) in file.months.sorted(by: { $0.key < $1.key }) {
-            for (index, name) in names.enumerated() where months[name] == nil { months[name] = index + 1 }
-        }
         return LocaleStrings(
             removedByAdmin: file.removed_by_admin.map(Self.fold),
             removedByAuthor: file.removed_by_author.map(Self.fold),
             pending: file.pending.map(Self.fold), deleted: file.deleted.map(Self.fold),
-            screened: file.screened.map(Self.fold), anonymousNames: Set(file.anonymous_names.map(Self.fold)),
-            months: months)
+            screened: file.screened.map(Self.fold), anonymousNames: Set(file.anonymous_names.map(Self.fold)))
     }()
 
     private struct File: Decodable {
@@ -42,7 +35,6 @@ public struct LocaleStrings: Sendable {
         var anonymous_names: [String]
         var deleted: [String]
         var screened: [String]
-        var months: [String: [String]]
     }
 
     /// The status a placeholder text announces (removed, deleted, or screened, which

@@ -39,7 +39,10 @@ public struct PageExtraction: Sendable {
 ///
 /// Not thread-safe: create one per worker thread (compiled XPath expressions are
 /// cached per instance). Profiles are tried on every page; the one that finds the
-/// most comments wins, ties going to the higher priority.
+/// most comments wins, ties going to the higher priority. When none finds any,
+/// schema.org JSON-LD comments are read, then the generic fallback looks for
+/// repeated comment blocks; a page left without comments is checked for the
+/// placeholder of a comment service that loads them by script (Disqus …).
 public final class ThreadExtractor {
     private let profiles: [CompiledProfile]
     private let pageDefaults: CompiledPostRules
@@ -47,6 +50,15 @@ public final class ThreadExtractor {
     private let locale: LocaleStrings
     private let limits: ParseLimits
     private let linkQuery: XPathExpression?
+    private let generic: GenericThreads
+    private let hosted: HostedComments
+    private let jsonLDQuery: XPathExpression
+    private let languageQueries: [XPathExpression]
+
+    /// Profile name of records read by the generic fallback.
+    public static let genericProfile = "generic"
+    /// Profile name of records read from schema.org JSON-LD.
+    public static let jsonLDProfile = "schema-org-jsonld"
 
     /// - Parameter collectLinks: also list every link's `href` (for link following).
     /// - Throws: ``ProfileError`` when a rule is not valid XPath or regex.
@@ -58,9 +70,17 @@ public final class ThreadExtractor {
         self.profiles = try profiles.profiles.map(CompiledProfile.init)
             .sorted { ($0.profile.priority, $1.profile.name) > ($1.profile.priority, $0.profile.name) }
         self.pageDefaults = try CompiledPostRules(profiles.pageDefaults, profile: "_page")
-        self.dates = DateParser(locale: locale)
+        self.dates = DateParser()
         self.locale = locale
         self.limits = limits
+        self.generic = GenericThreads(dates: dates)
+        self.hosted = HostedComments()
+        self.jsonLDQuery = try XPathExpression("//script[contains(@type,'ld+json')]")
+        self.languageQueries = try [
+            "/html/@lang", "/html/@xml:lang",
+            "//meta[translate(@http-equiv,'CONTENTLAGU','contentlagu')='content-language']/@content",
+            "//meta[@property='og:locale']/@content",
+        ].map { try XPathExpression($0) }
     }
 
     /// Extracts the thread of one page.
@@ -72,6 +92,40 @@ public final class ThreadExtractor {
     public func extract(bytes: UnsafeRawBufferPointer, source: SourceInfo, declaredEncoding: String? = nil)
         throws(ExtractionError) -> PageExtraction
     {
+        let (document, gates, page) = try prepare(bytes: bytes, source: source, declaredEncoding: declaredEncoding)
+        var trace: ProfileExplanation?
+        return extract(document: document, source: source, gates: gates, page: page, trace: &trace)
+    }
+
+    /// Explains, for a `profiles` command, how ``extract(bytes:source:declaredEncoding:)``
+    /// reads this page: every profile's gate, comment items and detect rule, the
+    /// fallbacks' and the hosted-comments outcome, and the choice with its reason.
+    /// - Throws: ``ExtractionError`` when the bytes are not an HTML page.
+    public func explain(bytes: UnsafeRawBufferPointer, source: SourceInfo, declaredEncoding: String? = nil)
+        throws(ExtractionError) -> ProfileExplanation
+    {
+        let (document, gates, page) = try prepare(bytes: bytes, source: source, declaredEncoding: declaredEncoding)
+        var trace: ProfileExplanation? = ProfileExplanation(
+            profiles: [], jsonLDComments: 0, genericComments: 0, genericSummary: nil, hostedService: nil, chosen: nil,
+            platform: nil, reason: "")
+        _ = extract(document: document, source: source, gates: gates, page: page, trace: &trace)
+        return trace!
+    }
+
+    /// What the raw bytes settle before any XPath runs.
+    struct ByteGates {
+        /// Per profile: whether its `requires` gate passed, and the string that passed it.
+        var applicable: [Bool]
+        var hits: [String?]
+        /// Whether the page may hold a JSON-LD script.
+        var jsonLD: Bool
+        /// Indices of the hosted-comment services whose byte strings occur.
+        var hosted: [Int]
+    }
+
+    private func prepare(bytes: UnsafeRawBufferPointer, source: SourceInfo, declaredEncoding: String?)
+        throws(ExtractionError) -> (HTMLDocument, ByteGates, PageBytes)
+    {
         let document: HTMLDocument
         do {
             document = try HTMLDocument(
@@ -80,11 +134,16 @@ public final class ThreadExtractor {
             throw .markup(error)
         }
         let utf16 = bytes.count >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF)
-        let applicable = profiles.map { profile in
-            utf16 || profile.profile.requires.isEmpty
-                || profile.profile.requires.contains { Self.contains(bytes, $0) }
+        let hits = profiles.map { profile in
+            utf16 ? nil : profile.profile.requires.first { Self.contains(bytes, $0) }
         }
-        return extract(document: document, source: source, applicable: applicable, page: PageBytes(utf16 ? nil : bytes))
+        let applicable = zip(profiles, hits).map { profile, hit in
+            utf16 || profile.profile.requires.isEmpty || hit != nil
+        }
+        let gates = ByteGates(
+            applicable: applicable, hits: hits, jsonLD: utf16 || Self.contains(bytes, "ld+json"),
+            hosted: hosted.candidates(in: utf16 ? nil : bytes))
+        return (document, gates, PageBytes(utf16 ? nil : bytes))
     }
 
     /// Byte-string search (glibc `memmem`).
@@ -110,9 +169,12 @@ public final class ThreadExtractor {
     }
 
     /// - Parameters:
-    ///   - applicable: per profile, whether its `requires` strings occur in the page.
     ///   - page: the raw bytes, for rule literal gates.
-    func extract(document: HTMLDocument, source: SourceInfo, applicable: [Bool], page: PageBytes) -> PageExtraction {
+    ///   - trace: when not `nil`, filled with the explanation of the choice.
+    private func extract(
+        document: HTMLDocument, source: SourceInfo, gates: ByteGates, page: PageBytes,
+        trace: inout ProfileExplanation?
+    ) -> PageExtraction {
         var warnings: [String] = []
         switch document.encodingSource {
         case .windows1252Fallback:
@@ -128,63 +190,158 @@ public final class ThreadExtractor {
         if document.conversionFailed {
             warnings.append("bytes did not fit the \(document.encoding) encoding: text may be cut short")
         }
-        let (chosen, items) = chooseProfile(document, applicable: applicable, page: page)
+        let choice = choose(document, gates: gates, page: page, trace: &trace)
+        let language = PageLanguage(document: document, queries: languageQueries)
+        let chosen = choice.profile
         let postRules = [chosen?.post, pageDefaults].compactMap { $0 }
-        var post = readPost(document, rules: postRules, page: page, captured: source.captured)
+        var post = readPost(document, rules: postRules, page: page, captured: source.captured, language: language)
         post.url = Self.absolute(post.url, base: source.url) ?? source.url
-        var comments: [CommentRecord] = []
-        if let chosen, let rules = chosen.comments, !items.isEmpty {
-            comments = readComments(
-                document, items: items, rules: rules, post: post, page: page, captured: source.captured)
+        var drafts: [Draft] = []
+        switch choice.source {
+        case .profile(let items):
+            if let rules = chosen?.comments { drafts = readDrafts(document, items: items, rules: rules, page: page) }
+        case .jsonLD(let found):
+            drafts = found.comments.map(Self.draft)
+            if post.commentCountShown == nil { post.commentCountShown = found.commentCount }
+        case .generic(let found):
+            drafts = genericDrafts(found)
+        case .none:
+            break
         }
-        let pingbacks = chosen?.pingbacks.map { readPingbacks(document, rules: $0, page: page) } ?? []
-        // WordPress counts approved comments plus pingbacks; pending ones are not counted.
-        let pending = comments.filter { $0.status == .pending }.count
-        let plausible = [comments.count, comments.count + pingbacks.count, comments.count - pending + pingbacks.count]
-        if let shown = post.commentCountShown, !plausible.contains(shown) {
-            warnings.append("page claims \(shown) comments, \(comments.count) found (+\(pingbacks.count) pingbacks)")
-        }
-        let record = ThreadRecord(
-            source: source, platform: chosen?.profile.platform, profile: chosen?.profile.name, post: post,
-            comments: comments,
+        let (comments, excerpts) = Self.separatingPingbacks(
+            records(drafts, post: post, captured: source.captured, language: language))
+        let pingbacks = (chosen?.pingbacks.map { readPingbacks(document, rules: $0, page: page) } ?? []) + excerpts
+        var record = ThreadRecord(
+            source: source, platform: chosen?.profile.platform, profile: choice.name,
+            commentsHosted: comments.isEmpty ? choice.hosted : nil, post: post, comments: comments,
             pingbacks: pingbacks, warnings: warnings)
+        if record.claimedCountFits == false, let shown = post.commentCountShown {
+            record.warnings.append(
+                "page claims \(shown) comments, \(comments.count) found (+\(pingbacks.count) pingbacks)")
+        }
         let links = linkQuery.map { document.nodes($0).map(\.stringValue) } ?? []
         return PageExtraction(
-            record: record, profile: chosen?.profile.name, encoding: document.encoding,
+            record: record, profile: choice.name, encoding: document.encoding,
             encodingSource: document.encodingSource, links: links)
     }
 
-    // MARK: Profile choice
+    // MARK: Choice
 
-    private func chooseProfile(_ document: HTMLDocument, applicable: [Bool], page: PageBytes) -> (
-        CompiledProfile?, [Node]
-    ) {
-        var best: (CompiledProfile, [Node])?
-        for (profile, isApplicable) in zip(profiles, applicable) {
-            guard isApplicable, let rules = profile.comments else { continue }
-            let items = FieldReader.nodes(rules.item, in: document, page: page)
-            if !items.isEmpty, items.count > (best?.1.count ?? 0) { best = (profile, items) }
+    /// What reads the page's comments.
+    private struct Choice {
+        enum Source {
+            case profile([Node])
+            case jsonLD(JSONLDComments)
+            case generic(GenericOutcome)
+            case none
         }
-        if let best { return best }
-        let detected = profiles.first { profile in
-            profile.detect.contains { query in
-                guard page.mayMatch(query) else { return false }
-                switch document.evaluate(query.expression) {
-                case .nodes(let nodes): return !nodes.isEmpty
-                case .boolean(let value): return value
-                case .string(let value): return !value.isEmpty
-                case .number(let value): return value != 0
-                }
+
+        var source: Source
+        /// The profile that found the comments, or whose `detect` rules recognised the
+        /// platform; its post and pingback rules are used.
+        var profile: CompiledProfile?
+        /// The hosted-comments service confirmed on a page without comments.
+        var hosted: String?
+
+        /// The profile name written to the record.
+        var name: String? {
+            switch source {
+            case .jsonLD: return ThreadExtractor.jsonLDProfile
+            case .generic: return ThreadExtractor.genericProfile
+            case .profile, .none: return profile?.profile.name
             }
         }
-        return (detected, [])
+    }
+
+    /// The one choice procedure, for extraction and for ``explain(bytes:source:declaredEncoding:)``:
+    /// with a trace, the steps the choice itself skips are run too and reported.
+    private func choose(
+        _ document: HTMLDocument, gates: ByteGates, page: PageBytes, trace: inout ProfileExplanation?
+    ) -> Choice {
+        let explaining = trace != nil
+        var best: (profile: CompiledProfile, items: [Node])?
+        var tied: String?
+        for (index, profile) in profiles.enumerated() {
+            var count: Int?
+            if gates.applicable[index], let rules = profile.comments {
+                let items = FieldReader.nodes(rules.item, in: document, page: page)
+                count = items.count
+                if !items.isEmpty, items.count > (best?.items.count ?? 0) {
+                    best = (profile, items)
+                    tied = nil
+                } else if !items.isEmpty, items.count == best?.items.count {
+                    tied = tied ?? profile.profile.name
+                }
+            }
+            trace?.profiles.append(
+                ProfileExplanation.Trial(
+                    name: profile.profile.name, platform: profile.profile.platform, priority: profile.profile.priority,
+                    requiresPassed: gates.applicable[index], requiresHit: gates.hits[index], commentItems: count,
+                    detectMatched: nil))
+        }
+        var detected: (profile: CompiledProfile, rule: String)?
+        if best == nil || explaining {
+            for (index, profile) in profiles.enumerated() {
+                guard let rule = profile.detect.first(where: { matches($0, document, page: page) }) else { continue }
+                trace?.profiles[index].detectMatched = rule.expression.source
+                if detected == nil { detected = (profile, rule.expression.source) }
+                if !explaining { break }
+            }
+        }
+        let fallbacks = best == nil || explaining
+        let jsonLD = fallbacks && gates.jsonLD ? JSONLDComments(document, query: jsonLDQuery) : nil
+        let found = jsonLD.map { !$0.comments.isEmpty } ?? false
+        let genericOutcome = fallbacks && (!found || explaining) ? generic.find(in: document) : nil
+        let hostedService =
+            best == nil && !found && genericOutcome == nil || explaining
+            ? hosted.confirmed(gates.hosted, in: document) : nil
+        trace?.jsonLDComments = jsonLD?.comments.count ?? 0
+        trace?.genericComments = genericOutcome?.comments.count ?? 0
+        trace?.genericSummary = genericOutcome?.summary
+        trace?.hostedService = hostedService
+        let choice: Choice
+        var reason: String
+        if let best {
+            choice = Choice(source: .profile(best.items), profile: best.profile)
+            reason = "most comment items: \(best.items.count)"
+            if let tied { reason += "; tie with \(tied) broken by priority" }
+        } else {
+            if let jsonLD, found {
+                choice = Choice(source: .jsonLD(jsonLD), profile: detected?.profile)
+                reason = "no profile found comments; schema.org JSON-LD holds \(jsonLD.comments.count)"
+            } else if let genericOutcome {
+                choice = Choice(source: .generic(genericOutcome), profile: detected?.profile)
+                reason = "no profile found comments; generic fallback: \(genericOutcome.summary)"
+            } else {
+                choice = Choice(source: .none, profile: detected?.profile, hosted: hostedService)
+                reason = "no profile, JSON-LD or generic fallback found comments"
+                if let hostedService { reason += "; comments hosted by \(hostedService)" }
+            }
+            if let detected {
+                reason += "; platform recognised by detect rule \(detected.rule) of \(detected.profile.profile.name)"
+            }
+        }
+        trace?.chosen = choice.name
+        trace?.platform = choice.profile?.profile.platform
+        trace?.reason = reason
+        return choice
+    }
+
+    private func matches(_ query: Query, _ document: HTMLDocument, page: PageBytes) -> Bool {
+        guard page.mayMatch(query) else { return false }
+        switch document.evaluate(query.expression) {
+        case .nodes(let nodes): return !nodes.isEmpty
+        case .boolean(let value): return value
+        case .string(let value): return !value.isEmpty
+        case .number(let value): return value != 0
+        }
     }
 
     // MARK: Post
 
-    private func readPost(_ document: HTMLDocument, rules: [CompiledPostRules], page: PageBytes, captured: String?)
-        -> PostRecord
-    {
+    private func readPost(
+        _ document: HTMLDocument, rules: [CompiledPostRules], page: PageBytes, captured: String?, language: PageLanguage
+    ) -> PostRecord {
         func first(_ keyPath: KeyPath<CompiledPostRules, [CompiledRule]>) -> String? {
             for set in rules {
                 if let value = FieldReader.firstValue(set[keyPath: keyPath], in: document, page: page, from: nil) {
@@ -200,7 +357,7 @@ public final class ThreadExtractor {
         for set in rules {
             for rule in set.published {
                 guard let raw = FieldReader.value(rule, in: document, page: page, from: nil) else { continue }
-                if let parsed = dates.parse(raw, capturedAt: captured), parsed.hasDate {
+                if let parsed = dates.parse(raw, order: language.numericOrder, capturedAt: captured), parsed.hasDate {
                     post.published = parsed.iso.map { String($0.prefix(10)) }
                     post.publishedRaw = raw
                     break
@@ -238,10 +395,18 @@ public final class ThreadExtractor {
         var anonymousMarker: Bool
     }
 
-    private func readComments(
-        _ document: HTMLDocument, items: [Node], rules: CompiledCommentRules, post: PostRecord, page: PageBytes,
-        captured: String?
-    ) -> [CommentRecord] {
+    private static func draft(_ comment: JSONLDComment) -> Draft {
+        Draft(
+            parentIndex: comment.parent, id: nil,
+            author: comment.author.map(cleanAuthor).flatMap { $0.isEmpty ? nil : $0 }, authorURL: comment.authorURL,
+            publishedCandidates: [comment.published].compactMap { $0 }, permalink: nil, text: comment.text,
+            removedMarker: false, pendingMarker: false, postAuthorMarker: false, anonymousMarker: false)
+    }
+
+    /// Reads the comment items a profile found.
+    private func readDrafts(_ document: HTMLDocument, items: [Node], rules: CompiledCommentRules, page: PageBytes)
+        -> [Draft]
+    {
         let ownership = Ownership(items: items)
         let allItems = NodeSet(items)
         let enclosing = items.map { ownership.parentIndex(of: $0) }
@@ -302,9 +467,31 @@ public final class ThreadExtractor {
                     removedMarker: any(rules.removed), pendingMarker: any(rules.pending),
                     postAuthorMarker: any(rules.postAuthor), anonymousMarker: anonymousMarker))
         }
-        let drafts = slots.map { $0! }
-        let order = dates.numericOrder(
-            of: drafts.flatMap(\.publishedCandidates) + [post.publishedRaw].compactMap { $0 })
+        return slots.map { $0! }
+    }
+
+    /// Drafts of the generic fallback's blocks: text without bylines and nested blocks.
+    private func genericDrafts(_ found: GenericOutcome) -> [Draft] {
+        let allItems = NodeSet(found.comments.map(\.node))
+        return found.comments.map { comment in
+            Draft(
+                parentIndex: comment.parent, id: nil,
+                author: comment.author.map(Self.cleanAuthor).flatMap { $0.isEmpty ? nil : $0 },
+                authorURL: comment.authorURL, publishedCandidates: [comment.published].compactMap { $0 },
+                permalink: nil, text: comment.node.visibleText(excluding: [allItems, NodeSet(comment.byline)]),
+                removedMarker: false, pendingMarker: false, postAuthorMarker: false, anonymousMarker: false)
+        }
+    }
+
+    /// Comment records from drafts: ids, depths, dates (numeric order from the page's
+    /// dates, else its language), removal and pending status.
+    private func records(_ drafts: [Draft], post: PostRecord, captured: String?, language: PageLanguage)
+        -> [CommentRecord]
+    {
+        guard !drafts.isEmpty else { return [] }
+        let order =
+            dates.numericOrder(of: drafts.flatMap(\.publishedCandidates) + [post.publishedRaw].compactMap { $0 })
+            ?? language.numericOrder
         var ids: [String] = []
         var seen = Set<String>()
         for (index, draft) in drafts.enumerated() {
@@ -414,6 +601,35 @@ public final class ThreadExtractor {
             let published = field(rules.published).flatMap { dates.parse($0)?.iso }
             return PingbackRecord(url: field(rules.url), title: field(rules.title), published: published)
         }
+    }
+
+    /// Pingbacks shown as comments — an excerpt between `[…]` marks, or a WordPress.com
+    /// "Reblogged this on …" note — moved to the pingbacks (when nothing replies to them),
+    /// with the other comments renumbered in order.
+    static func separatingPingbacks(_ comments: [CommentRecord]) -> ([CommentRecord], [PingbackRecord]) {
+        let parents = Set(comments.compactMap(\.parent))
+        var kept: [CommentRecord] = []
+        var pingbacks: [PingbackRecord] = []
+        for comment in comments {
+            if !parents.contains(comment.id), isPingbackText(comment.text) {
+                pingbacks.append(
+                    PingbackRecord(
+                        url: comment.authorURL, title: comment.author, published: comment.published,
+                        status: comment.status))
+                continue
+            }
+            var c = comment
+            c.position = kept.count + 1
+            kept.append(c)
+        }
+        return (kept, pingbacks)
+    }
+
+    static func isPingbackText(_ text: String) -> Bool {
+        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let opens = t.hasPrefix("[…]") || t.hasPrefix("[...]")
+        let closes = t.hasSuffix("[…]") || t.hasSuffix("[...]")
+        return (opens && closes && t.count > 10) || (t.count < 400 && t.contains("Reblogged this on "))
     }
 
     // MARK: Cleaning

@@ -252,6 +252,16 @@ public struct ThreadRecord: Codable, Sendable, Equatable {
         try c.encode(warnings, forKey: .warnings)
     }
 
+    /// Whether the comment count the page claims fits what was found: `nil` when the
+    /// page claims none. Platforms count differently (WordPress counts approved
+    /// comments plus pingbacks, others only comments), so any of those readings fits.
+    public var claimedCountFits: Bool? {
+        guard let shown = post.commentCountShown else { return nil }
+        let pending = comments.filter { $0.status == .pending }.count
+        return [comments.count, comments.count + pingbacks.count, comments.count - pending + pingbacks.count]
+            .contains(shown)
+    }
+
     enum CodingKeys: String, CodingKey {
         case schema, source, platform, profile
         case commentsHosted = "comments_hosted"

@@ -6,5 +6,7 @@ struct Threadminer: ParsableCommand {
         commandName: "threadminer",
         abstract: "Rebuild, measure and export reader-comment threads from archived blogs.",
         version: "0.1.0",
-        subcommands: [Demo.self, Crawl.self, Inspect.self, Extract.self, Records.self, Export.self, Evaluate.self])
+        subcommands: [
+            Demo.self, Crawl.self, Inspect.self, Extract.self, Profiles.self, Records.self, Export.self, Evaluate.self,
+        ])
 }

@@ -115,6 +115,25 @@ enum Binary {
         #expect(run.stdout.contains("\n    #"))
     }
 
+    @Test func profilesListsThemAndExplainsAPage() throws {
+        let list = try Binary.run(["profiles"])
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("\nwordpress "))
+        #expect(list.stdout.contains("bundled"))
+        let page = try FileManager.default.subpathsOfDirectory(atPath: Binary.demoArchive.path)
+            .filter { $0.hasPrefix("influencewatch") && $0.hasSuffix(".html") }.sorted()
+        let run = try Binary.run(["profiles", Binary.demoArchive.appendingPathComponent(page[1]).path])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("chosen:             blogger-threaded (platform blogger): most comment items: "))
+        #expect(run.stdout.contains("skipped: none of its required strings is in the page"))
+        let dir = try Binary.temporaryDirectory()
+        try Data(#"{"name": "mine", "comments": {"item": "//li"}}"#.utf8).write(
+            to: dir.appendingPathComponent("m.json"))
+        let bad = try Binary.run(["profiles", "--profiles", dir.path])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("m.json: not a valid profile: missing key \"platform\""))
+    }
+
     @Test func aSecondCrawlPassesOverStoredFiles() throws {
         let dir = try Binary.temporaryDirectory()
         let db = dir.appendingPathComponent("c.sqlite").path

@@ -164,6 +164,26 @@ func extractFixture(_ name: String) throws -> PageExtraction {
         }
     }
 
+    @Test func pingbackExcerptsAndReblogNotesAreNotComments() throws {
+        let json = #"""
+            {"name": "tiny", "platform": "tinyblog",
+             "comments": {"item": "//div[@class='note']", "author": ["b"], "author_url": ["b/a/@href"], "text": ["p"]}}
+            """#
+        let profile = try JSONDecoder().decode(Profile.self, from: Data(json.utf8))
+        let extractor = try ThreadExtractor(profiles: ProfileSet(profiles: [profile]))
+        let html = """
+            <div class='note'><b>Zoe</b><p>Real comment [...] with marks inside</p></div>
+            <div class='note'><b><a href='http://other.example/p'>Other Blog</a></b><p>[…] an excerpt of theirs […]</p></div>
+            <div class='note'><b>Yan</b><p>Jul 20 2012<br>Reblogged this on Yan's blog.</p></div>
+            <div class='note'><b>Xu</b><p>Last one</p></div>
+            """
+        let r = try extractor.extract(data: Data(html.utf8), source: SourceInfo(file: "t.html")).record
+        #expect(r.comments.map(\.author) == ["Zoe", "Xu"])
+        #expect(r.comments.map(\.position) == [1, 2])
+        #expect(r.pingbacks.map(\.title) == ["Other Blog", "Yan"])
+        #expect(r.pingbacks.first?.url == "http://other.example/p")
+    }
+
     @Test func aNewTemplateIsANewFile() throws {
         let json = #"""
             {"name": "tiny", "platform": "tinyblog",
