@@ -4,10 +4,18 @@ public import ThreadModel
 /// Extraction output to score: threadminer's own records, or another tool's, read from
 /// JSON lines.
 public enum ExtractedComments {
-    /// The comment text of a page: every comment's text in order, joined by newlines;
-    /// empty when there is no record or it has no comments.
-    public static func text(of record: ThreadRecord?) -> String {
-        (record?.comments ?? []).map(\.text).joined(separator: "\n")
+    /// The comment text of a page, scored against the dragnet and snippet ground truth:
+    /// every comment in order, each as a reader sees its block — the byline (author and
+    /// the date as shown) and then the text — since the annotators copied whole comment
+    /// blocks, bylines included. With `textOnly`, the comment text alone. Empty when
+    /// there is no record or it has no comments.
+    public static func text(of record: ThreadRecord?, textOnly: Bool = false) -> String {
+        (record?.comments ?? []).map { c in
+            textOnly
+                ? c.text
+                : [c.author, c.publishedRaw, c.text].compactMap { $0 }.filter { !$0.isEmpty }
+                    .joined(separator: "\n")
+        }.joined(separator: "\n")
     }
 
     /// Reads another tool's output: one JSON object per line (blank lines skipped).
@@ -109,6 +117,7 @@ public enum ExtractedComments {
             var author: String?
             var authorURL: String?
             var published: String?
+            var publishedRaw: String?
             var status: String?
             var isPostAuthor: Bool?
             var text: String?
@@ -117,6 +126,7 @@ public enum ExtractedComments {
                 case id, parent, position, author
                 case authorURL = "author_url"
                 case published, status
+                case publishedRaw = "published_raw"
                 case isPostAuthor = "is_post_author"
                 case text
             }
@@ -143,6 +153,7 @@ public enum ExtractedComments {
                         id: comment.id ?? "p\(position)", parent: comment.parent, position: position,
                         author: comment.author, authorURL: comment.authorURL,
                         isPostAuthor: comment.isPostAuthor ?? false, published: comment.published,
+                        publishedRaw: comment.publishedRaw,
                         status: comment.status.flatMap(CommentStatus.init(rawValue:)) ?? .visible,
                         text: comment.text ?? "")
                 },

@@ -73,6 +73,14 @@ extension Threadminer {
         @Flag(help: "Print the page rows of the dragnet and snippet tables too.")
         var pages = false
 
+        @Flag(
+            help: ArgumentHelp(
+                "Score comment text alone in the dragnet and snippet suites.",
+                discussion:
+                    "By default a comment counts as the block a reader sees, byline (author, date as shown) and text, as the annotators copied it."
+            ))
+        var textOnly = false
+
         @OptionGroup var options: ExtractionOptions
 
         func run() throws {
@@ -86,7 +94,7 @@ extension Threadminer {
             }
             let data = try SuiteData(root: root, suites: suite == .all ? [.gold, .dragnet, .snippets] : [suite])
             let own = try extract(data.sources, corpus: corpus)
-            var scoring = Scoring(own: own.records, pages: pages)
+            var scoring = Scoring(own: own.records, pages: pages, textOnly: textOnly)
             if let extracted {
                 do {
                     scoring.other = try ExtractedComments.load(jsonl: URL(fileURLWithPath: extracted), corpus: corpus)
@@ -224,19 +232,22 @@ private struct Scoring {
     var own: [String: ThreadRecord]
     /// Print page rows of the dragnet and snippet tables.
     var pages: Bool
+    /// Score comment text without bylines.
+    var textOnly: Bool
     /// Another tool's records by page path, scored instead of `own` when set.
     var other: [String: ThreadRecord]?
     /// Whose comments are scored, for the headings.
     var by = "comments extracted by threadminer"
 
-    init(own: [String: ThreadRecord], pages: Bool) {
+    init(own: [String: ThreadRecord], pages: Bool, textOnly: Bool) {
         self.own = own
         self.pages = pages
+        self.textOnly = textOnly
     }
 
     private func record(_ source: String) -> ThreadRecord? { other.map { $0[source] } ?? own[source] }
     private func platform(_ source: String) -> String { own[source]?.platform ?? "none" }
-    private func text(_ source: String) -> String { ExtractedComments.text(of: record(source)) }
+    private func text(_ source: String) -> String { ExtractedComments.text(of: record(source), textOnly: textOnly) }
 
     func gold(_ pages: [(name: String, page: GoldPage)]) -> SuiteResult {
         let report = EvaluationReport(

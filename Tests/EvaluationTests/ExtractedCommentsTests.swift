@@ -15,6 +15,16 @@ import ThreadModel
         #expect(ExtractedComments.text(of: nil) == "")
     }
 
+    @Test func aCommentIsScoredAsItsBlockBylineIncluded() throws {
+        let line = #"""
+            {"source": {"file": "a.html"}, "comments": [
+             {"author": "Joe", "published_raw": "11:58 AM", "text": "Thanks"}, {"author": "", "text": "Hi"}]}
+            """#
+        let r = try ExtractedComments.record(jsonLine: Data(line.utf8))
+        #expect(ExtractedComments.text(of: r) == "Joe\n11:58 AM\nThanks\nHi")
+        #expect(ExtractedComments.text(of: r, textOnly: true) == "Thanks\nHi")
+    }
+
     @Test func threadminerRecordsDecodeToThemselves() throws {
         let original = record(
             [
