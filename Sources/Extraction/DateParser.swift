@@ -488,7 +488,8 @@ private struct Scan {
 
     // MARK: Grammar
 
-    /// `YYYY-MM-DD`, then `T` or space and `hh:mm[:ss]`; `nil` unless the first such date is valid.
+    /// `YYYY-MM-DD`, then `Thh:mm[:ss]`, or after a space any time of day (with am/pm);
+    /// `nil` unless the first such date is valid.
     func isoDateTime() -> LocalDateTime? {
         for i in 0..<count {
             guard let year = number(i, digits: 4...4), isMark(i + 1, Self.hyphen), glued(i + 1), glued(i + 2),
@@ -503,6 +504,14 @@ private struct Scan {
             {
                 h += 1
             } else if h < count, !tokens[h].spaced {
+                return r
+            } else {
+                // A byline after the date ("2010-03-03 04:05 pm", "2020-01-01 @ 10:12"):
+                // any time-of-day form, with am/pm.
+                if let time = timeOfDay(), time.range.lowerBound >= h {
+                    (r.hour, r.minute) = (time.hour, time.minute)
+                    r.second = time.second.flatMap { $0 > 0 ? $0 : nil }
+                }
                 return r
             }
             if let hour = number(h, digits: 2...2), isMark(h + 1, Self.colon), glued(h + 1), glued(h + 2),

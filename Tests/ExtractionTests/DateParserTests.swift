@@ -30,6 +30,9 @@ import Testing
         ("22:00 GMT, 26 September 2020", "2020-09-26T22:00"),
         ("Fri, 2012-11-09 17:18", "2012-11-09T17:18"),
         ("Duncan Watson 1 November 6, 2012 · 10:11 AM", "2012-11-06T10:11"),
+        ("2020-01-01 @ 10:12", "2020-01-01T10:12"),
+        ("2010-03-03 04:05 pm (UTC)", "2010-03-03T16:05"),
+        ("2010-03-03 12:05 am", "2010-03-03T00:05"),
     ])
     func fullDates(raw: String, iso: String) {
         #expect(parser.parse(raw)?.iso == iso)
@@ -179,6 +182,8 @@ import Testing
         ("4.7.2011 10.12 Uhr", "2011-07-04T10:12"),
         ("Wien - Mittwoch, 02.02.2022, 11:17 Uhr", "2022-02-02T11:17"),
         ("on 16/08/2020 at 12:58", "2020-08-16T12:58"),
+        ("06.11.2023, 13.47 Uhr", "2023-11-06T13:47"),
+        ("31.10.2023, 19.18 Uhr", "2023-10-31T19:18"),
     ])
     func numericForms(raw: String, iso: String) {
         #expect(parser.parse(raw, order: .dayFirst)?.iso == iso)
