@@ -151,7 +151,7 @@ private struct GenericScan {
             }
         }
         guard let best else { return nil }
-        let container = best.parent
+        let container = widened(best.parent)
         let kinds = Set(best.members.filter { block($0).isComment }.map { self.kinds[$0] })
         // Replies: blocks of the same tag and kind further down (inside a comment, or
         // in a wrapper beside it); never the wrappers around the comments.
@@ -174,6 +174,21 @@ private struct GenericScan {
         }
         return GenericOutcome(
             comments: comments, summary: "\(comments.count) blocks <\(best.tag)> under \(describe(container))")
+    }
+
+    /// The comments' container: the blocks' parent, or that parent's parent when the
+    /// parent is one of several classed wrappers of one kind (`div.comment-wrapper`
+    /// around each `div.comment`), so every wrapper's comment is read.
+    private func widened(_ parent: Int) -> Int {
+        let up = table.parents[parent]
+        guard up >= 0, let kind = kinds[parent], !excluded[up] else { return parent }
+        var wrappers = 0
+        var k = up + 1
+        while k < table.ends[up] {
+            if table.names[k] == table.names[parent], kinds[k] == kind { wrappers += 1 }
+            k = table.ends[k]
+        }
+        return wrappers >= 2 ? up : parent
     }
 
     /// `div#comments.comment-list`-style name of an element.
@@ -326,7 +341,9 @@ private struct GenericScan {
                 continue
             }
             let text = table.nodes[j].inlineText()
-            if Self.isAction(text) || (tokens[j].contains { Self.has($0, "reply") } && text.count <= 24) {
+            if Self.isAction(text) || (tokens[j].contains { Self.has($0, "reply") } && text.count <= 24)
+                || (Self.isToolbar(text, hasControl: hasControl(j)) && dateText(text) == nil)
+            {
                 actions.append(j)
                 if Self.readMore.contains(LocaleStrings.fold(text)) { result.isTeaser = true }
             } else {
@@ -344,22 +361,35 @@ private struct GenericScan {
         }
         guard let date else { return result }
         result.dateUnits = units.filter { dateText($0.text) != nil }.count
+        // Comment titles ("Re: …", `.comment-title`, `.subject`) in the header above the date.
+        let titles = units[..<date.position].map(\.index).filter(isTitle)
         var name: (element: Int, unit: Int, text: String)?
         let near = max(0, date.position - 2)...min(units.count - 1, date.position + 2)
         for position in near where name == nil { name = authorElement(in: units[position].index) }
         if name == nil { name = nameInside(date.unit) }
-        if name == nil, date.position > 0, let cleaned = Self.nameLike(units[date.position - 1].text, dates: dates) {
-            name = (units[date.position - 1].index, units[date.position - 1].index, cleaned)
-        }
         let dateUnitText = units[date.position].text
         var nameFromText: String?
-        if name == nil { nameFromText = Self.nameInByline(dateUnitText, dates: dates) }
+        // "written by X, date" names its author before a title above it could.
+        if name == nil { nameFromText = Self.nameInByline(dateUnitText, dates: dates, leadInOnly: true) }
+        if name == nil, nameFromText == nil, date.position > 0, !titles.contains(units[date.position - 1].index),
+            let cleaned = Self.nameLike(units[date.position - 1].text, dates: dates)
+        {
+            name = (units[date.position - 1].index, units[date.position - 1].index, cleaned)
+        }
+        if name == nil, nameFromText == nil { nameFromText = Self.nameInByline(dateUnitText, dates: dates) }
         guard let author = name?.text ?? nameFromText else { return result }
-        var byline = [date.unit] + actions
-        var bylineBytes = table.textBytes[date.unit]
+        let narrowed = bylineElement(date.unit, name: name.flatMap { $0.unit == date.unit ? $0.element : nil })
+        let dateElement = narrowed?.byline ?? date.unit
+        let dateRaw = narrowed?.date ?? date.raw
+        var byline = [dateElement] + actions
+        var bylineBytes = table.textBytes[dateElement]
         if let name, name.unit != date.unit {
             byline.append(name.unit)
             bylineBytes += table.textBytes[name.unit]
+        }
+        for title in titles where !byline.contains(title) {
+            byline.append(title)
+            bylineBytes += table.textBytes[title]
         }
         guard table.textBytes[b] - bylineBytes - actions.reduce(0, { $0 + table.textBytes[$1] }) > 0 else {
             return result
@@ -374,9 +404,78 @@ private struct GenericScan {
         result.isComment = true
         result.author = author
         result.authorURL = url
-        result.published = Self.trimmingName(author, from: date.raw)
+        result.published = Self.trimmingName(author, from: dateRaw)
         result.byline = byline.sorted()
         return result
+    }
+
+    /// The part of the date's unit that is byline: the unit itself, unless it also holds
+    /// the comment's body in a block beside the date and name (a short comment in one
+    /// unit with its header); then the smallest element holding the date and the name,
+    /// and the date as that element's date gives it. Not when an element on the way
+    /// down is a comment block itself (`div.comment`): the block being read then wraps
+    /// a whole comment.
+    private func bylineElement(_ unit: Int, name: Int?) -> (byline: Int, date: String)? {
+        var date = unit
+        var raw: String?
+        var k = unit + 1
+        while k < table.ends[date] {
+            if table.textBytes[k] > 0, let found = dateText(table.nodes[k].inlineText()) {
+                date = k
+                raw = found
+            }
+            k += 1
+        }
+        guard date != unit, let raw else { return nil }
+        var byline = date
+        if let name {
+            while byline != unit, !(byline <= name && name < table.ends[byline]) { byline = table.parents[byline] }
+        }
+        guard byline != unit else { return nil }
+        var up = table.parents[byline]
+        while up >= unit {
+            if tokens[up].contains(where: Self.isBlockToken) { return nil }
+            if up == unit { break }
+            up = table.parents[up]
+        }
+        k = unit + 1
+        while k < table.ends[unit] {
+            if k == byline {
+                k = table.ends[k]
+                continue
+            }
+            let outside = !(k < byline && byline < table.ends[k])
+            if outside, table.textBytes[k] > 0, Self.bodyTags.contains(table.names[k]) { return (byline, raw) }
+            k += 1
+        }
+        return nil
+    }
+
+    /// A token naming a whole comment (`comment`, `comment-123`), not a part of one.
+    private static func isBlockToken(_ token: Substring) -> Bool {
+        isHint(token)
+            && !["author", "meta", "head", "info", "byline", "profile", "user", "body", "content", "text"].contains {
+                has(token, $0)
+            }
+    }
+
+    private static let bodyTags: Set<String> = ["p", "div", "blockquote", "ul", "ol", "dl", "pre", "table"]
+
+    /// A heading-like unit marked as the comment's title or subject.
+    private func isTitle(_ unit: Int) -> Bool {
+        for i in unit..<table.ends[unit] where table.textBytes[i] == table.textBytes[unit] {
+            if tokens[i].contains(where: { Self.has($0, "title") || Self.has($0, "subject") }) { return true }
+        }
+        return false
+    }
+
+    /// Whether the element holds a control: a button, or a link without text
+    /// (an icon) or with an action's text.
+    private func hasControl(_ unit: Int) -> Bool {
+        for i in unit..<table.ends[unit] where ["a", "button"].contains(table.names[i]) {
+            if table.names[i] == "button" || table.textBytes[i] == 0 { return true }
+        }
+        return false
     }
 
     /// An element in `unit` marked as the author (`.author`, `.name`, `.user`, `cite` …)
@@ -479,6 +578,34 @@ private struct GenericScan {
         return folded.isEmpty || actions.contains(folded) || readMore.contains(LocaleStrings.fold(text))
     }
 
+    /// Words of per-comment toolbars ("Recommend? (3)", "Report", "Share", "Link to this
+    /// comment", vote arrows) and the fillers between them.
+    private static let toolbarWords: Set<String> = [
+        "reply", "replies", "responses", "response", "report", "abuse", "share", "close", "permalink", "recommend",
+        "recommended", "recommendations", "tweet", "like", "likes", "unlike", "dislike", "flag", "vote", "votes",
+        "upvote", "downvote", "quote", "edit", "delete", "cancel", "embed", "antworten", "melden", "zitieren",
+        "teilen", "empfehlen", "répondre", "signaler", "partager", "responder", "denunciar", "compartir", "rispondi",
+        "segnala", "condividi", "reageer", "beantwoorden", "delen",
+    ]
+    private static let toolbarFillers: Set<String> = [
+        "link", "to", "this", "comment", "comments", "up", "down", "it", "the", "a", "or", "points", "point",
+    ]
+
+    /// A short run of action links and counts: every word an action, a filler or a
+    /// number, with an action word among them or a control (icon link, button) in it.
+    static func isToolbar(_ text: String, hasControl: Bool) -> Bool {
+        guard text.utf8.count <= 160 else { return false }
+        let words = LocaleStrings.fold(text).split { !$0.isLetter && !$0.isNumber }
+        guard !words.isEmpty else { return false }
+        var action = false
+        for word in words {
+            if word.allSatisfy(\.isNumber) || toolbarFillers.contains(String(word)) { continue }
+            guard toolbarWords.contains(String(word)) else { return false }
+            action = true
+        }
+        return action || hasControl
+    }
+
     private static let leadIn = try! NSRegularExpression(
         pattern:
             #"^(?:(?:posted|written|submitted|comment(?:ed)?|geschrieben|publié|publicado|inviato|geplaatst)\s+)?(?:by|von|par|por|da|door)\s*:?\s+"#,
@@ -508,12 +635,13 @@ private struct GenericScan {
         options: [.caseInsensitive])
 
     /// The name in a one-line byline: "Posted by X | date", "by X on date", "X said …".
-    static func nameInByline(_ text: String, dates: DateParser) -> String? {
+    /// With `leadInOnly`, only the "by X" form.
+    static func nameInByline(_ text: String, dates: DateParser, leadInOnly: Bool = false) -> String? {
         let ns = text as NSString
         guard let m = bylineName.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else {
             return nil
         }
-        for group in 1...2 where m.range(at: group).location != NSNotFound {
+        for group in 1...(leadInOnly ? 1 : 2) where m.range(at: group).location != NSNotFound {
             return nameLike(ns.substring(with: m.range(at: group)), dates: dates)
         }
         return nil

@@ -45,6 +45,47 @@ import ThreadModel
         #expect(r.comments[0].published == "2016-03-02")
     }
 
+    @Test func toolbarsAndHeaderUnitsStayOutOfTheText() throws {
+        let r = try extractFixture("generic-toolbar").record
+        #expect(r.profile == "generic")
+        #expect(r.comments.map(\.author) == ["Tern Gull", "Kelp Harbour"])
+        #expect(r.comments.map(\.authorURL) == ["http://example.org/people/gull", "http://example.org/people/kelp"])
+        // A short comment shares one unit with its header: only the header is byline.
+        #expect(r.comments[0].text == "Finally, a sensible hour.")
+        #expect(r.comments[0].publishedRaw == "2 May 2013 08:10AM")
+        #expect(r.comments[0].published == "2013-05-02T08:10")
+        // Toolbars ("Recommend? (2)", "Report", vote icons with a count) are left out.
+        #expect(r.comments[1].text.hasPrefix("The old crossing suited"))
+        #expect(r.comments[1].text.hasSuffix("nobody asked the parents."))
+    }
+
+    @Test func commentTitlesAreNotTextOrNames() throws {
+        let r = try extractFixture("generic-titled").record
+        #expect(r.profile == "generic")
+        #expect(r.comments.map(\.author) == ["Fern Loam", "Moss Clay", "Peat Humus"])
+        #expect(r.comments.map(\.authorURL) == [nil, nil, "http://example.org/peat"])
+        #expect(
+            r.comments.map(\.text) == [
+                "Does it smell in summer? Ours did until we added cardboard.",
+                "Keep the lid on at night or they wander off towards the light.",
+                "Shredded egg boxes are the best bedding we have tried.",
+            ])
+        #expect(r.comments[0].publishedRaw == "March 3, 2012")
+    }
+
+    @Test func oneCommentPerWrapperIsReadAcrossWrappers() throws {
+        let r = try extractFixture("generic-wrapped").record
+        #expect(r.profile == "generic")
+        #expect(r.comments.map(\.author) == ["Clay Turner", "Slip Wheeler", "Bisque Fenn"])
+        #expect(
+            r.comments.map(\.text) == [
+                "Lovely blue glaze on the second mug!", "Which kiln do you fire them in?",
+                "See you at the autumn fair.",
+            ])
+        #expect(r.comments.allSatisfy { $0.parent == nil })
+        #expect(r.comments[2].published == "2014-06-11")
+    }
+
     @Test(arguments: ["generic-archive", "generic-sidebar", "generic-no-comments"])
     func pagesWithoutCommentsGiveNone(_ fixture: String) throws {
         let r = try extractFixture(fixture).record
