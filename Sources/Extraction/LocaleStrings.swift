@@ -7,6 +7,8 @@ public struct LocaleStrings: Sendable {
     let removedByAdmin: [String]
     let removedByAuthor: [String]
     let pending: [String]
+    /// The longest pending sentence, in characters.
+    let pendingLength: Int
     /// Placeholders of comments deleted by their writer or the journal (LiveJournal).
     let deleted: [String]
     /// Placeholders of comments hidden by the journal owner (LiveJournal "screened"):
@@ -24,7 +26,8 @@ public struct LocaleStrings: Sendable {
         return LocaleStrings(
             removedByAdmin: file.removed_by_admin.map(Self.fold),
             removedByAuthor: file.removed_by_author.map(Self.fold),
-            pending: file.pending.map(Self.fold), deleted: file.deleted.map(Self.fold),
+            pending: file.pending.map(Self.fold), pendingLength: file.pending.map(\.count).max() ?? 0,
+            deleted: file.deleted.map(Self.fold),
             screened: file.screened.map(Self.fold), anonymousNames: Set(file.anonymous_names.map(Self.fold)))
     }()
 
@@ -59,12 +62,16 @@ public struct LocaleStrings: Sendable {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
         var kept: [Substring] = []
         var found = false
+        // Only a line's two ends can hold a sentence: fold those, not whole paragraphs.
+        let reach = 2 * pendingLength + 16
         for line in lines {
             // The sentence stands on its own line (its own element) in every template seen.
-            let folded = Self.fold(String(line))
-            if let sentence = pending.first(where: { folded.hasPrefix($0) || folded.hasSuffix($0) }) {
+            let short = line.count <= 2 * reach
+            let head = Self.fold(String(short ? line : line.prefix(reach)))
+            let tail = short ? head : Self.fold(String(line.suffix(reach)))
+            if let sentence = pending.first(where: { head.hasPrefix($0) || tail.hasSuffix($0) }) {
                 found = true
-                let rest = folded == sentence ? "" : Self.removing(sentence, from: String(line))
+                let rest = short && head == sentence ? "" : Self.removing(sentence, from: String(line))
                 if !rest.isEmpty { kept.append(Substring(rest)) }
             } else {
                 kept.append(line)

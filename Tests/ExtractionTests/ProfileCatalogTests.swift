@@ -83,3 +83,19 @@ import ThreadModel
         }
     }
 }
+
+/// Moderation sentences found at either end of a line, however long the comment.
+@Suite struct PendingSentenceTests {
+    @Test func sentencesAreFoundAtEitherEndOfAnyLine() {
+        let locale = LocaleStrings.bundled
+        let long = String(repeating: "A long paragraph of a comment. ", count: 40)
+        let alone = locale.strippingPending(from: long + "\nYour comment is awaiting moderation.")
+        #expect(alone.pending && alone.text == long)
+        let before = locale.strippingPending(from: "Votre commentaire est en attente de modération. " + long)
+        #expect(before.pending && before.text == long.trimmingCharacters(in: .whitespaces))
+        let after = locale.strippingPending(from: long + " Il tuo commento è in attesa di moderazione.")
+        #expect(after.pending && after.text == long.trimmingCharacters(in: .whitespaces))
+        let inside = locale.strippingPending(from: long + "Your comment is awaiting moderation." + long)
+        #expect(!inside.pending)
+    }
+}
