@@ -178,7 +178,7 @@ enum Schema {
                     );
                     """)
         }
-        m.registerMigration("v3: extraction rules per capture; profile, hosted comments, anonymous and relative-date flags") {
+        m.registerMigration("v3: rules per capture; profile, hosted comments, anonymous and relative-date flags") {
             db in
             // Existing posts are queued for a rebuild, which fills the new columns from the
             // stored threads (threads extracted before v3 carry no flags: re-crawl for them).
