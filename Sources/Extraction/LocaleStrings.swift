@@ -9,6 +9,9 @@ public struct LocaleStrings: Sendable {
     let pending: [String]
     /// The longest pending sentence, in characters.
     let pendingLength: Int
+    /// The first five letters of each pending sentence's longest word, lower-case and
+    /// capitalised ("moder", "Moder", "freis" …): a text without any holds no sentence.
+    let pendingKeys: [String]
     /// Placeholders of comments deleted by their writer or the journal (LiveJournal).
     let deleted: [String]
     /// Placeholders of comments hidden by the journal owner (LiveJournal "screened"):
@@ -27,6 +30,7 @@ public struct LocaleStrings: Sendable {
             removedByAdmin: file.removed_by_admin.map(Self.fold),
             removedByAuthor: file.removed_by_author.map(Self.fold),
             pending: file.pending.map(Self.fold), pendingLength: file.pending.map(\.count).max() ?? 0,
+            pendingKeys: Self.keys(of: file.pending.map(Self.fold)),
             deleted: file.deleted.map(Self.fold),
             screened: file.screened.map(Self.fold), anonymousNames: Set(file.anonymous_names.map(Self.fold)))
     }()
@@ -62,6 +66,7 @@ public struct LocaleStrings: Sendable {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
         var kept: [Substring] = []
         var found = false
+        guard mayHoldPending(text) else { return (text, false) }
         // Only a line's two ends can hold a sentence: fold those, not whole paragraphs.
         let reach = 2 * pendingLength + 16
         for line in lines {
@@ -78,6 +83,28 @@ public struct LocaleStrings: Sendable {
             }
         }
         return (kept.joined(separator: "\n"), found)
+    }
+
+    /// Whether `text` holds one of the pending sentences' key words (a byte search).
+    func mayHoldPending(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { buffer in
+            let bytes = UnsafeRawBufferPointer(buffer)
+            return pendingKeys.contains { ThreadExtractor.contains(bytes, $0) }
+        }
+    }
+
+    static func keys(of sentences: [String]) -> [String] {
+        var keys: [String] = []
+        for sentence in sentences {
+            let words = sentence.split(whereSeparator: { !$0.isLetter })
+            guard let longest = words.max(by: { $0.count < $1.count }) else { continue }
+            let key = String(longest.prefix(5))
+            for variant in [key, key.prefix(1).uppercased() + key.dropFirst()] where !keys.contains(variant) {
+                keys.append(variant)
+            }
+        }
+        return keys
     }
 
     private static func removing(_ sentence: String, from line: String) -> String {
