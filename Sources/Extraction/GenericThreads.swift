@@ -100,7 +100,7 @@ private struct GenericScan {
             let classes = node.attribute("class").map(Self.words) ?? []
             let words = (node.attribute("id").map(Self.words) ?? []) + classes
             tokens.append(words)
-            kinds.append(classes.first { !$0.contains(where: \.isNumber) })
+            kinds.append(classes.first { !$0.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } })
             let parent = table.parents[i]
             // `<html>` and `<body>` classes describe the page ("comments-open", feature flags).
             let page = table.names[i] == "html" || table.names[i] == "body"
@@ -664,7 +664,10 @@ private struct GenericScan {
 
     /// Lower-cased words of an attribute value.
     private static func words(_ value: String) -> [Substring] {
-        value.isEmpty ? [] : value.lowercased().split { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r\n" }
+        guard !value.isEmpty else { return [] }
+        // Split on ASCII whitespace bytes: a Character split is several times slower.
+        return value.lowercased().utf8.split { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+            .map { Substring($0) }
     }
 
     /// Byte search in a token (glibc `memmem`; Foundation's `contains` is far slower).
@@ -675,34 +678,38 @@ private struct GenericScan {
         } ?? token.contains(needle)
     }
 
+    private static let hints = [
+        "comment", "kommentar", "commentaire", "comentario", "comentário", "commento", "reactie", "discussion",
+        "responses", "reply", "replies",
+    ]
+    private static let notHints = [
+        "form", "respond", "link", "count", "feed", "closed", "open", "nocomment", "no-comment", "rss",
+    ]
+    private static let containers = [
+        "comments", "commentlist", "comment-list", "comment_list", "commentlisting", "responses", "discussion",
+        "kommentare", "commentaires", "comentarios", "comentários", "commenti", "reacties",
+    ]
+
     static func isHint(_ token: Substring) -> Bool {
         // WordPress post classes name categories and tags: `category-for-discussion`.
         guard !token.hasPrefix("category-"), !token.hasPrefix("tag-") else { return false }
-        let hints = [
-            "comment", "kommentar", "commentaire", "comentario", "comentário", "commento", "reactie", "discussion",
-            "responses", "reply", "replies",
-        ]
-        let notHints = ["form", "respond", "link", "count", "feed", "closed", "open", "nocomment", "no-comment", "rss"]
         return hints.contains { has(token, $0) } && !notHints.contains { has(token, $0) }
     }
 
     static func isContainer(_ token: Substring) -> Bool {
-        let containers = [
-            "comments", "commentlist", "comment-list", "comment_list", "commentlisting", "responses", "discussion",
-            "kommentare", "commentaires", "comentarios", "comentários", "commenti", "reacties",
-        ]
-        return isHint(token) && containers.contains { has(token, $0) }
+        isHint(token) && containers.contains { has(token, $0) }
     }
 
     static let excludedTags: Set<String> = ["nav", "aside", "footer", "header", "form", "menu", "select"]
 
+    private static let excludedParts = [
+        "sidebar", "widget", "menu", "navbar", "navigation", "breadcrumb", "footer", "masthead", "related",
+        "recent", "popular", "latest", "archive", "blogroll", "tagcloud", "pingback", "trackback", "respond",
+        "commentform", "comment-form",
+    ]
+
     static func isExcludedToken(_ token: Substring) -> Bool {
-        let parts = [
-            "sidebar", "widget", "menu", "navbar", "navigation", "breadcrumb", "footer", "masthead", "related",
-            "recent", "popular", "latest", "archive", "blogroll", "tagcloud", "pingback", "trackback", "respond",
-            "commentform", "comment-form",
-        ]
-        return parts.contains { has(token, $0) } || token == "nav" || token.hasPrefix("nav-")
+        excludedParts.contains { has(token, $0) } || token == "nav" || token.hasPrefix("nav-")
             || token.hasPrefix("nav_") || token == "header" || token.hasPrefix("header")
             || token.hasPrefix("site-header")
     }
