@@ -12,3 +12,28 @@ long threadminer_find(const void *haystack, size_t haystack_length, const void *
     const char *found = memmem(haystack, haystack_length, needle, needle_length);
     return found == NULL ? -1 : (long)(found - (const char *)haystack);
 }
+
+/* One bit per hashed 3-byte sequence, 2^20 bits: a needle with a 3-byte sequence
+   whose bit is clear cannot occur, so most absent needles cost no full scan. */
+static inline uint32_t gram_hash(const unsigned char *p) {
+    uint32_t v = (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16);
+    return (v * 2654435761u) >> (32 - THREADMINER_GRAM_BITS);
+}
+
+void threadminer_grams_build(uint64_t *bits, const void *haystack, size_t haystack_length) {
+    memset(bits, 0, THREADMINER_GRAM_WORDS * sizeof(uint64_t));
+    const unsigned char *p = haystack;
+    for (size_t i = 0; i + 3 <= haystack_length; i++) {
+        uint32_t h = gram_hash(p + i);
+        bits[h >> 6] |= (uint64_t)1 << (h & 63);
+    }
+}
+
+int threadminer_grams_may_contain(const uint64_t *bits, const void *needle, size_t needle_length) {
+    const unsigned char *p = needle;
+    for (size_t i = 0; i + 3 <= needle_length; i++) {
+        uint32_t h = gram_hash(p + i);
+        if (!(bits[h >> 6] & ((uint64_t)1 << (h & 63)))) return 0;
+    }
+    return 1;
+}

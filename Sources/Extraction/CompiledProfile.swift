@@ -1,3 +1,4 @@
+internal import CByteSearch
 import Foundation
 import Markup
 
@@ -50,22 +51,43 @@ struct Query {
     }
 }
 
-/// The raw bytes of the page being extracted, for ``Query`` literal gates.
+/// The raw bytes of the page being extracted, for byte gates and ``Query`` literal
+/// gates: a filter of the page's 3-byte sequences answers most absent strings without
+/// a scan of the page.
 final class PageBytes {
     private let bytes: UnsafeRawBufferPointer?
+    private var grams: [UInt64] = []
     private var known: [String: Bool] = [:]
 
     /// - Parameter bytes: `nil` when the bytes cannot be searched as ASCII (UTF-16).
-    init(_ bytes: UnsafeRawBufferPointer?) { self.bytes = bytes }
+    init(_ bytes: UnsafeRawBufferPointer?) {
+        self.bytes = bytes
+        if let bytes {
+            grams = [UInt64](repeating: 0, count: Int(THREADMINER_GRAM_WORDS))
+            grams.withUnsafeMutableBufferPointer {
+                threadminer_grams_build($0.baseAddress, bytes.baseAddress, bytes.count)
+            }
+        }
+    }
+
+    /// Whether the page holds `needle`; `true` when it cannot be searched (UTF-16).
+    func contains(_ needle: String) -> Bool {
+        guard let bytes else { return true }
+        var needle = needle
+        let possible = needle.withUTF8 { n in
+            grams.withUnsafeBufferPointer { threadminer_grams_may_contain($0.baseAddress, n.baseAddress, n.count) != 0 }
+        }
+        return possible && ThreadExtractor.contains(bytes, needle)
+    }
 
     func mayMatch(_ query: Query) -> Bool {
-        guard let bytes else { return true }
+        guard bytes != nil else { return true }
         for literal in query.literals {
             if let hit = known[literal] {
                 if !hit { return false }
                 continue
             }
-            let hit = ThreadExtractor.contains(bytes, literal)
+            let hit = contains(literal)
             known[literal] = hit
             if !hit { return false }
         }

@@ -52,11 +52,10 @@ struct HostedComments {
         }
     }
 
-    /// The services whose byte strings occur in `bytes`; every service when the
-    /// bytes cannot be searched as ASCII (`nil`, UTF-16).
-    func candidates(in bytes: UnsafeRawBufferPointer?) -> [Int] {
-        guard let bytes else { return Array(services.indices) }
-        return services.indices.filter { i in services[i].needles.contains { ThreadExtractor.contains(bytes, $0) } }
+    /// The services with a byte string the page holds (`pageHolds` answers `true` for
+    /// every string when the page cannot be searched as bytes).
+    func candidates(where pageHolds: (String) -> Bool) -> [Int] {
+        services.indices.filter { i in services[i].needles.contains(where: pageHolds) }
     }
 
     /// The first candidate whose placeholder or loader is in the page.

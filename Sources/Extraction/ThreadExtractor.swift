@@ -134,16 +134,17 @@ public final class ThreadExtractor {
             throw .markup(error)
         }
         let utf16 = bytes.count >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF)
+        let page = PageBytes(utf16 ? nil : bytes)
         let hits = profiles.map { profile in
-            utf16 ? nil : profile.profile.requires.first { Self.contains(bytes, $0) }
+            utf16 ? nil : profile.profile.requires.first { page.contains($0) }
         }
         let applicable = zip(profiles, hits).map { profile, hit in
             utf16 || profile.profile.requires.isEmpty || hit != nil
         }
         let gates = ByteGates(
-            applicable: applicable, hits: hits, jsonLD: utf16 || Self.contains(bytes, "ld+json"),
-            hosted: hosted.candidates(in: utf16 ? nil : bytes))
-        return (document, gates, PageBytes(utf16 ? nil : bytes))
+            applicable: applicable, hits: hits, jsonLD: page.contains("ld+json"),
+            hosted: hosted.candidates(where: page.contains))
+        return (document, gates, page)
     }
 
     /// Byte-string search (glibc `memmem`).

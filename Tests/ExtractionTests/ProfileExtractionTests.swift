@@ -184,6 +184,22 @@ func extractFixture(_ name: String) throws -> PageExtraction {
         #expect(r.pingbacks.first?.url == "http://other.example/p")
     }
 
+    @Test func byteGatesFindStringsAtEitherEndOfThePageAndNowhereElse() throws {
+        func profile(_ gate: String) throws -> Profile {
+            let json = #"{"name": "g", "platform": "x", "requires": ["\#(gate)"], "comments": {"item": "//p"}}"#
+            return try JSONDecoder().decode(Profile.self, from: Data(json.utf8))
+        }
+        let page = Data("<!--abc--><p>one</p><p>two</p><!--xyz-->".utf8)
+        for (gate, fires) in [
+            ("<!--abc", true), ("xyz-->", true), ("z-->", true), ("<p>one</p><p>two", true),
+            ("xyzw", false), ("ab c", false), ("one</p><p>one", false),
+        ] {
+            let extractor = try ThreadExtractor(profiles: ProfileSet(profiles: [try profile(gate)]))
+            let r = try extractor.extract(data: page, source: SourceInfo(file: "g.html")).record
+            #expect((r.profile == "g") == fires, "\(gate)")
+        }
+    }
+
     @Test func aNewTemplateIsANewFile() throws {
         let json = #"""
             {"name": "tiny", "platform": "tinyblog",
