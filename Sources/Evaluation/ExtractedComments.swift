@@ -66,19 +66,27 @@ public enum ExtractedComments {
         try JSONDecoder().decode(LenientRecord.self, from: jsonLine).record
     }
 
-    /// A path relative to the corpus folder when it is inside it, `./` dropped.
+    /// A path relative to the corpus folder when it is inside it, `./` and `..` resolved.
     ///
     /// A relative path is read from the corpus folder, unless only the current directory
-    /// has such a file (as `threadminer extract ../shared/corpus/…` writes them).
+    /// has such a file (as `threadminer extract ../shared/corpus/…` writes them); one that
+    /// names no file anywhere is kept as written, without its leading `./`.
     private static func key(_ file: String, root: String) -> String {
         var relative = Substring(file)
         while relative.hasPrefix("./") { relative = relative.dropFirst(2) }
         let files = FileManager.default
-        if !file.hasPrefix("/"), files.fileExists(atPath: root + "/" + relative) || !files.fileExists(atPath: file) {
+        let path: String
+        if file.hasPrefix("/") {
+            path = file
+        } else if files.fileExists(atPath: root + "/" + relative) {
+            path = root + "/" + relative
+        } else if files.fileExists(atPath: file) {
+            path = file
+        } else {
             return String(relative)
         }
-        let path = URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path
-        return path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
+        let resolved = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        return resolved.hasPrefix(root + "/") ? String(resolved.dropFirst(root.count + 1)) : resolved
     }
 
     private static func describe(_ error: any Error) -> String {

@@ -66,6 +66,16 @@ import ThreadModel
         #expect(Array(records.keys) == ["dragnet/HTML/R2.html"])
     }
 
+    @Test func pathLeavingAndReenteringTheCorpusIsKeyedInsideIt() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let corpus = folder.appendingPathComponent("corpus")
+        try write("<p>page</p>", to: corpus, "dragnet/HTML/R3.html")
+        try write(#"{"source": {"file": "../corpus/dragnet/HTML/R3.html"}}"# + "\n", to: folder, "out.jsonl")
+        let records = try ExtractedComments.load(jsonl: folder.appendingPathComponent("out.jsonl"), corpus: corpus)
+        #expect(Array(records.keys) == ["dragnet/HTML/R3.html"])
+    }
+
     /// A `../`-path from one absolute folder to an absolute file.
     private func relativePath(from folder: String, to file: String) -> String {
         let base = URL(fileURLWithPath: folder).resolvingSymlinksInPath().pathComponents
