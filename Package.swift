@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "CByteSearch"),
         .target(name: "ThreadModel", swiftSettings: strict),
         .target(name: "Markup", dependencies: ["CLibXML2"], swiftSettings: strict),
-        .target(name: "ArchiveURLs", swiftSettings: strict),
+        .target(name: "ArchiveURLs", dependencies: ["CByteSearch"], swiftSettings: strict),
         .target(
             name: "WebArchive", dependencies: ["CZlib", "CBrotli", "CByteSearch", "ArchiveURLs"],
             swiftSettings: strict),

@@ -1,3 +1,4 @@
+import CByteSearch
 import Foundation
 
 /// The first and last 64 KB of a saved page, where provenance markers sit, as one
@@ -16,14 +17,14 @@ struct PageWindow {
 
     /// Start of the first `needle` at or after `start`.
     func index(of needle: String, from start: Int = 0) -> Int? {
-        let pattern = Array(needle.utf8)
-        guard let first = pattern.first, start >= 0, bytes.count >= pattern.count else { return nil }
-        var at = start
-        while at <= bytes.count - pattern.count {
-            if bytes[at] == first, bytes[at..<at + pattern.count].elementsEqual(pattern) { return at }
-            at += 1
+        guard !needle.isEmpty, start >= 0, start < bytes.count else { return nil }
+        var needle = needle
+        let found = needle.withUTF8 { pattern in
+            bytes.withUnsafeBytes { page in
+                threadminer_find(page.baseAddress! + start, page.count - start, pattern.baseAddress, pattern.count)
+            }
         }
-        return nil
+        return found < 0 ? nil : start + found
     }
 
     /// End of the first `needle` at or after `start`.
