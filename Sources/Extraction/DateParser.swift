@@ -1,4 +1,5 @@
 import Foundation
+import Markup
 
 /// A calendar date and/or time of day read from a page, in the page's local time.
 public struct LocalDateTime: Sendable, Equatable {
@@ -92,7 +93,7 @@ public struct DateParser: Sendable {
     /// declare it too).
     public static func numericOrder(forLanguage tag: String?) -> NumericDateOrder? {
         guard let tag else { return nil }
-        let subtags = tag.trimmingCharacters(in: .whitespaces).lowercased()
+        let subtags = tag.trimmingBlanks().lowercased()
             .split(whereSeparator: { $0 == "-" || $0 == "_" })
         switch subtags.first {
         case "de", "fr", "es", "pt", "it", "nl": return .dayFirst
@@ -272,7 +273,7 @@ private struct Capture {
     /// Reads `YYYY-MM-DD[(T| )hh:mm[:ss[.fff]]][Z|±hh[:mm]]` or an archive timestamp of
     /// 8 to 14 digits (`20110725100000`).
     init?(_ text: String) {
-        let b = Array(text.trimmingCharacters(in: .whitespaces).utf8)
+        let b = Array(text.trimmingBlanks().utf8)
         var i = 0
         func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
         func take(_ count: Int) -> Int? {

@@ -76,13 +76,13 @@ struct JSONLDComments {
 
     private static func string(_ value: Any?) -> String? {
         guard let s = value as? String else { return nil }
-        let trimmed = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = s.trimmingWhiteSpace()
         return trimmed.isEmpty ? nil : trimmed
     }
 
     private static func integer(_ value: Any?) -> Int? {
         if let n = value as? Int { return n }
-        if let s = value as? String { return Int(s.trimmingCharacters(in: .whitespaces)) }
+        if let s = value as? String { return Int(s.trimmingBlanks()) }
         return nil
     }
 

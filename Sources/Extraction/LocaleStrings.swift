@@ -1,4 +1,5 @@
 import Foundation
+import Markup
 public import ThreadModel
 
 /// Moderation sentences and anonymous names by language, read from the bundled
@@ -110,12 +111,29 @@ public struct LocaleStrings: Sendable {
     private static func removing(_ sentence: String, from line: String) -> String {
         var rest = line
         if let range = rest.range(of: sentence, options: [.caseInsensitive]) { rest.removeSubrange(range) }
-        return rest.trimmingCharacters(in: .whitespaces)
+        return rest.trimmingBlanks()
     }
 
     /// Lower-cases, straightens apostrophes and collapses whitespace.
     static func fold(_ s: String) -> String {
-        s.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
-            .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var folded: [UInt8] = []
+        folded.reserveCapacity(s.utf8.count)
+        var space = false
+        for scalar in s.lowercased().unicodeScalars {
+            if WhiteSpace.isWhiteSpace(scalar) {
+                space = !folded.isEmpty
+                continue
+            }
+            if space {
+                folded.append(0x20)
+                space = false
+            }
+            if scalar.isASCII {
+                folded.append(UInt8(scalar.value))
+            } else {
+                UTF8.encode(scalar == "\u{2019}" ? "'" : scalar) { folded.append($0) }
+            }
+        }
+        return String(decoding: folded, as: UTF8.self)
     }
 }

@@ -18,7 +18,7 @@ final class PageLanguage {
     var tag: String? {
         for query in queries {
             for node in document.nodes(query) {
-                let value = node.stringValue.trimmingCharacters(in: .whitespacesAndNewlines)
+                let value = node.stringValue.trimmingWhiteSpace()
                 if !value.isEmpty { return value }
             }
         }

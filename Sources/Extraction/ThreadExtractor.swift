@@ -627,7 +627,7 @@ public final class ThreadExtractor {
     }
 
     static func isPingbackText(_ text: String) -> Bool {
-        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = text.trimmingWhiteSpace()
         let opens = t.hasPrefix("[…]") || t.hasPrefix("[...]")
         let closes = t.hasSuffix("[…]") || t.hasSuffix("[...]")
         return (opens && closes && t.count > 10) || (t.count < 400 && t.contains("Reblogged this on "))
@@ -636,10 +636,10 @@ public final class ThreadExtractor {
     // MARK: Cleaning
 
     static func cleanAuthor(_ raw: String) -> String {
-        var s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        var s = raw.trimmingWhiteSpace()
         while let last = s.last, last == ":" || last == "," || last == "|" || last == "·" {
             s.removeLast()
-            s = s.trimmingCharacters(in: .whitespaces)
+            s = s.trimmingBlanks()
         }
         return s
     }
@@ -649,7 +649,7 @@ public final class ThreadExtractor {
     }
 
     static func cleanURL(_ raw: String) -> String? {
-        let s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let s = raw.trimmingWhiteSpace()
         let lower = s.lowercased()
         guard !s.isEmpty, !s.hasPrefix("#"), !lower.hasPrefix("javascript:"), !lower.hasPrefix("mailto:") else {
             return nil

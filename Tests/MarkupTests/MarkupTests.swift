@@ -1,3 +1,4 @@
+import Foundation
 import Markup
 import Testing
 
@@ -180,5 +181,65 @@ private func text(_ doc: HTMLDocument, _ xpath: String) throws -> String {
     @Test func brokenMarkupIsRecovered() throws {
         let doc = try parse("<html><body><div><p>open <b>bold <i>both</div><p>next")
         #expect(doc.nodes(try XPathExpression("//p")).count == 2)
+    }
+}
+
+@Suite struct HasClassFunctionTests {
+    private let page = """
+        <div id='a' class='comment odd'><p id='b' class="\tcomment\n">x</p><p id='c' class='comments'>y</p>
+        <p id='d'>z</p><p id='e' class=''>w</p><p id='f' class='x-comment comment-body   comment'>v</p></div>
+        """
+
+    private func ids(_ doc: HTMLDocument, _ xpath: String) throws -> [String] {
+        doc.nodes(try XPathExpression(xpath)).compactMap { $0.attribute("id") }
+    }
+
+    @Test func matchesWholeTokensSplitOnWhiteSpace() throws {
+        let doc = try parse(page)
+        #expect(try ids(doc, "//*[has-class('comment')]") == ["a", "b", "f"])
+        #expect(try ids(doc, "//*[has-class('comments')]") == ["c"])
+        #expect(try ids(doc, "//*[has-class('comment-body')]") == ["f"])
+        #expect(try ids(doc, "//*[has-class('Comment')]").isEmpty)
+        #expect(try ids(doc, "//*[has-class('comment odd')]").isEmpty)
+        #expect(try ids(doc, "//*[has-class('')]").isEmpty)
+    }
+
+    @Test func agreesWithTheConcatSpelling() throws {
+        let doc = try parse(page)
+        for token in ["comment", "comments", "odd", "comment-body", "x-comment", "body", "w"] {
+            let spelled = try ids(doc, "//*[contains(concat(' ',normalize-space(@class),' '),' \(token) ')]")
+            #expect(try ids(doc, "//*[has-class('\(token)')]") == spelled, "\(token)")
+        }
+    }
+
+    @Test func isFalseOffElementsAndAnErrorWithoutOneArgument() throws {
+        let doc = try parse(page)
+        #expect(try ids(doc, "//p[text()[has-class('comment')]]").isEmpty)
+        guard case .nodes(let none) = doc.evaluate(try XPathExpression("//*[has-class()]")) else {
+            Issue.record("expected an empty node set")
+            return
+        }
+        #expect(none.isEmpty)
+    }
+}
+
+@Suite struct WhiteSpaceTests {
+    /// The scalar sets are Foundation's, checked over the Basic Multilingual Plane.
+    @Test func scalarSetsAreFoundations() {
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(WhiteSpace.isWhiteSpace(scalar) == CharacterSet.whitespacesAndNewlines.contains(scalar))
+            #expect(WhiteSpace.isBlank(scalar) == CharacterSet.whitespaces.contains(scalar))
+        }
+    }
+
+    @Test(arguments: [
+        "", " ", "  a b  ", "\n\tline\r\n", "\u{A0}name\u{2003}", "\u{3000}全角\u{3000}", "e\u{301} ", " \u{301}x",
+        "\u{2028}x\u{2029}", "x\u{200B}",
+    ])
+    func trimsAsFoundationDoes(text: String) {
+        #expect(text.trimmingWhiteSpace() == text.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(text.trimmingBlanks() == text.trimmingCharacters(in: .whitespaces))
+        #expect(text[...].trimmingWhiteSpace() == text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }
