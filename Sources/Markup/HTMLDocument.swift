@@ -87,6 +87,7 @@ public final class HTMLDocument: @unchecked Sendable {
         // every comparison, which is quadratic on deeply nested comment threads.
         xmlXPathOrderDocElems(parsed)
         context.pointee.error = { _, _ in }
+        XPathFunctions.register(on: context)
         doc = parsed
         xpathContext = context
         encoding = decision.label
@@ -161,6 +162,9 @@ public enum XPathValue {
 }
 
 /// A compiled XPath 1.0 expression, reusable across documents.
+///
+/// On HTML documents it may also call `has-class('x')`: true when `x` is one of the
+/// context element's class tokens (the `class` attribute split on XML white space).
 ///
 /// Compile once per worker thread and reuse; compilation errors are reported as
 /// ``MarkupError/invalidXPath(_:)`` and never printed.
