@@ -28,11 +28,43 @@ struct GenericOutcome {
 /// lists are never searched, and lists of post teasers are refused.
 struct GenericThreads {
     let dates: DateParser
+    /// Shared by the pages this extractor reads, one at a time.
+    private let tokenClasses = TokenClasses()
+
+    init(dates: DateParser) { self.dates = dates }
 
     func find(in document: HTMLDocument) -> GenericOutcome? {
         guard let root = document.rootElement else { return nil }
-        var scan = GenericScan(table: ElementTable(root: root), dates: dates)
+        var scan = GenericScan(table: ElementTable(root: root), dates: dates, tokenClasses: tokenClasses)
         return scan.run()
+    }
+}
+
+/// What a class or id token says about its element, remembered across pages: a blog's
+/// pages repeat the same class names, and each costs a few dozen substring tests.
+private final class TokenClasses {
+    struct Flags {
+        /// Names a comment or comment list (``GenericScan/isHint(_:)``).
+        var hint: Bool
+        /// Names a list of comments (``GenericScan/isContainer(_:)``).
+        var container: Bool
+        /// Names page furniture never searched (``GenericScan/isExcludedToken(_:)``).
+        var excluded: Bool
+    }
+
+    private var known: [Substring: Flags] = [:]
+    /// Forgets everything past this many tokens, so memory stays flat on any archive.
+    private static let limit = 1 << 16
+
+    func flags(_ token: Substring) -> Flags {
+        if let flags = known[token] { return flags }
+        let hint = GenericScan.isHint(token)
+        let flags = Flags(
+            hint: hint, container: hint && GenericScan.isContainerWord(token),
+            excluded: GenericScan.isExcludedToken(token))
+        if known.count >= Self.limit { known.removeAll(keepingCapacity: true) }
+        known[token] = flags
+        return flags
     }
 }
 
@@ -74,7 +106,7 @@ private struct GenericScan {
     /// How many units at each end of a block may hold its byline.
     static let edgeUnits = 6
 
-    init(table: ElementTable, dates: DateParser) {
+    init(table: ElementTable, dates: DateParser, tokenClasses: TokenClasses) {
         self.table = table
         self.dates = dates
         let count = table.nodes.count
@@ -87,14 +119,6 @@ private struct GenericScan {
         var excluded = [Bool](repeating: false, count: count)
         var previous = [Int](repeating: -1, count: count)
         var lastChild = [Int](repeating: -1, count: count)
-        // Pages repeat a few class names many times: classify each distinct token once.
-        var known: [Substring: (hint: Bool, container: Bool, excluded: Bool)] = [:]
-        func classify(_ token: Substring) -> (hint: Bool, container: Bool, excluded: Bool) {
-            if let flags = known[token] { return flags }
-            let flags = (Self.isHint(token), Self.isContainer(token), Self.isExcludedToken(token))
-            known[token] = flags
-            return flags
-        }
         for i in 0..<count {
             let node = table.nodes[i]
             let classes = node.attribute("class").map(Self.words) ?? []
@@ -104,7 +128,7 @@ private struct GenericScan {
             let parent = table.parents[i]
             // `<html>` and `<body>` classes describe the page ("comments-open", feature flags).
             let page = table.names[i] == "html" || table.names[i] == "body"
-            let flags = words.map(classify)
+            let flags = words.map(tokenClasses.flags)
             let selfHint = !page && flags.contains(where: \.hint)
             let selfContainer = !page && flags.contains(where: \.container)
             hint[i] = selfHint ? 0 : parent >= 0 ? min(99, hint[parent] + 1) : 99
@@ -530,9 +554,8 @@ private struct GenericScan {
     /// a relative date ("3 days ago"). A time of day alone is not enough.
     func dateText(_ text: String) -> String? {
         guard text.utf8.count <= 160, text.contains(where: \.isNumber) else { return nil }
-        let segments = text.components(separatedBy: Self.separators).map {
-            $0.trimmingCharacters(in: .whitespaces)
-        }.filter { !$0.isEmpty }
+        let segments = text.unicodeScalars.split(omittingEmptySubsequences: false) { Self.separators.contains($0) }
+            .map { Substring($0).trimmingBlanks() }.filter { !$0.isEmpty }
         // Any day/month order will do to tell a date; the page's order is applied later.
         for segment in segments where segment.contains(where: \.isNumber) {
             if let parsed = dates.parse(segment, order: .dayFirst), parsed.month != nil, parsed.day != nil {
@@ -542,7 +565,7 @@ private struct GenericScan {
         return segments.first(where: Self.isRelative)
     }
 
-    private static let separators = CharacterSet(charactersIn: "|·•")
+    private static let separators: Set<Unicode.Scalar> = ["|", "·", "•"]
     private static let relative = try! NSRegularExpression(
         pattern:
             #"\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|\bvor\s+\d+\s+(?:minuten|stunden|tagen|wochen|monaten|jahren)\b|\bil y a\s+\d+"#,
@@ -574,8 +597,9 @@ private struct GenericScan {
 
     static func isAction(_ text: String) -> Bool {
         guard text.utf8.count <= 40 else { return false }
-        let folded = LocaleStrings.fold(text).trimmingCharacters(in: CharacterSet(charactersIn: "[]()»→ "))
-        return folded.isEmpty || actions.contains(folded) || readMore.contains(LocaleStrings.fold(text))
+        let folded = LocaleStrings.fold(text)
+        let bare = folded.trimming { "[]()»→ ".unicodeScalars.contains($0) }
+        return bare.isEmpty || actions.contains(bare) || readMore.contains(folded)
     }
 
     /// Words of per-comment toolbars ("Recommend? (3)", "Report", "Share", "Link to this
@@ -595,15 +619,46 @@ private struct GenericScan {
     /// number, with an action word among them or a control (icon link, button) in it.
     static func isToolbar(_ text: String, hasControl: Bool) -> Bool {
         guard text.utf8.count <= 160 else { return false }
-        let words = LocaleStrings.fold(text).split { !$0.isLetter && !$0.isNumber }
+        let words = Self.letterRuns(LocaleStrings.fold(text))
         guard !words.isEmpty else { return false }
         var action = false
         for word in words {
-            if word.allSatisfy(\.isNumber) || toolbarFillers.contains(String(word)) { continue }
-            guard toolbarWords.contains(String(word)) else { return false }
+            if word.allSatisfy(\.isNumber) || toolbarFillers.contains(word) { continue }
+            guard toolbarWords.contains(word) else { return false }
             action = true
         }
         return action || hasControl
+    }
+
+    /// The runs of letters and digits in `text`, as `split { !$0.isLetter && !$0.isNumber }`
+    /// on its characters gives them, read scalar by scalar: a combining mark stays with the
+    /// scalar before it.
+    static func letterRuns(_ text: String) -> [String] {
+        var runs: [String] = []
+        var run: [UInt8] = []
+        var inRun = false
+        for scalar in text.unicodeScalars {
+            let inWord: Bool
+            if scalar.isASCII {
+                let v = scalar.value
+                inWord = (0x61...0x7A).contains(v) || (0x41...0x5A).contains(v) || (0x30...0x39).contains(v)
+            } else {
+                let p = scalar.properties
+                let mark =
+                    [.nonspacingMark, .spacingMark, .enclosingMark].contains(p.generalCategory)
+                    || scalar.value == 0x200D
+                inWord = mark ? inRun : (p.isAlphabetic || p.numericType != nil)
+            }
+            if inWord {
+                UTF8.encode(scalar) { run.append($0) }
+            } else if inRun {
+                runs.append(String(decoding: run, as: UTF8.self))
+                run.removeAll(keepingCapacity: true)
+            }
+            inRun = inWord
+        }
+        if inRun { runs.append(String(decoding: run, as: UTF8.self)) }
+        return runs
     }
 
     private static let leadIn = try! NSRegularExpression(
@@ -618,10 +673,10 @@ private struct GenericScan {
     /// `text` as a commenter's name: lead-ins ("Posted by") and tails ("says:")
     /// removed; nil unless one to six words with a letter and no date.
     static func nameLike(_ text: String, dates: DateParser) -> String? {
-        var s = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var s = text.trimmingWhiteSpace()
         s = leadIn.stringByReplacingMatches(in: s, range: NSRange(s.startIndex..., in: s), withTemplate: "")
         s = tailOff.stringByReplacingMatches(in: s, range: NSRange(s.startIndex..., in: s), withTemplate: "")
-        s = s.trimmingCharacters(in: .whitespaces)
+        s = s.trimmingBlanks()
         let words = s.split(whereSeparator: \.isWhitespace).count
         guard (1...6).contains(words), s.count <= 50, s.contains(where: \.isLetter), !isAction(s),
             !notNames.contains(s.lowercased()), dates.parse(s) == nil, !isRelative(s)
@@ -696,9 +751,11 @@ private struct GenericScan {
         return hints.contains { has(token, $0) } && !notHints.contains { has(token, $0) }
     }
 
-    static func isContainer(_ token: Substring) -> Bool {
-        isHint(token) && containers.contains { has(token, $0) }
-    }
+    static func isContainer(_ token: Substring) -> Bool { isHint(token) && isContainerWord(token) }
+
+    /// A token holding a comment-list word (`commentlist`, `kommentare`); a container
+    /// when it is a hint too.
+    static func isContainerWord(_ token: Substring) -> Bool { containers.contains { has(token, $0) } }
 
     static let excludedTags: Set<String> = ["nav", "aside", "footer", "header", "form", "menu", "select"]
 
