@@ -169,6 +169,11 @@ public enum UTF8Validator {
         var i = 0
         let n = bytes.count
         while i < n {
+            // Runs of ASCII, eight bytes at a time.
+            while i + 8 <= n, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+            }
+            guard i < n else { break }
             let b = bytes[i]
             if b < 0x80 {
                 i += 1

@@ -41,6 +41,25 @@ public struct Node: Hashable, @unchecked Sendable {
         return String(cString: value)
     }
 
+    /// ``attribute(_:)`` lower-cased, read from the tree without an intermediate copy
+    /// when the value is plain ASCII text.
+    public func lowercasedAttribute(_ name: String) -> String? {
+        guard isElement, let property = xmlHasProp(pointer, name) else { return nil }
+        if let text = property.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE,
+            let content = text.pointee.content
+        {
+            let length = Int(xmlStrlen(content))
+            let buffer = UnsafeBufferPointer(start: content, count: length)
+            if !buffer.contains(where: { $0 >= 0x80 }) {
+                return String(unsafeUninitializedCapacity: length) { (out: UnsafeMutableBufferPointer<UInt8>) in
+                    for (i, byte) in buffer.enumerated() { out[i] = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte }
+                    return length
+                }
+            }
+        }
+        return self.attribute(name)?.lowercased()
+    }
+
     /// The XPath string-value (all descendant text, scripts included, no layout).
     public var stringValue: String {
         guard let content = xmlNodeGetContent(pointer) else { return "" }
@@ -54,20 +73,30 @@ public struct Node: Hashable, @unchecked Sendable {
     /// - Parameter excluded: subtrees to leave out (e.g. bylines, nested replies).
     /// - Complexity: O(size of the subtree); iterative, so any nesting depth is safe.
     public func visibleText(excluding excluded: Set<Node> = []) -> String {
-        visibleText(excluding: [NodeSet(excluded)])
+        TextLayout.normalise(rawText(excluding: excluded.isEmpty ? [] : [NodeSet(excluded)]))
     }
 
     /// ``visibleText(excluding:)`` with several prepared sets, so a page-wide set
     /// (all comment items) is built once and not copied per comment.
     public func visibleText(excluding sets: [NodeSet]) -> String {
-        var raw: [UInt8] = []
-        appendVisibleText(to: &raw) { node in sets.contains { $0.pointers.contains(node) } }
-        return TextLayout.normalise(raw)
+        TextLayout.normalise(rawText(excluding: sets))
     }
 
     /// ``visibleText(excluding:)`` on one line: line breaks become spaces.
     public func inlineText(excluding excluded: Set<Node> = []) -> String {
-        visibleText(excluding: excluded).split(separator: "\n").joined(separator: " ")
+        TextLayout.normalise(rawText(excluding: excluded.isEmpty ? [] : [NodeSet(excluded)]), lineBreak: 32)
+    }
+
+    /// The subtree's text before layout, without the excluded subtrees.
+    private func rawText(excluding sets: [NodeSet]) -> [UInt8] {
+        var raw: [UInt8] = []
+        let sets = sets.filter { !$0.pointers.isEmpty }
+        if sets.isEmpty {
+            appendVisibleText(to: &raw) { _ in false }
+        } else {
+            appendVisibleText(to: &raw) { node in sets.contains { $0.pointers.contains(node) } }
+        }
+        return raw
     }
 
     func appendVisibleText(to out: inout [UInt8], isExcluded: (xmlNodePtr) -> Bool) {
@@ -140,28 +169,57 @@ enum TextLayout {
     ]
 
     static func kind(of name: UnsafePointer<xmlChar>?) -> Kind {
-        guard let name else { return .inline }
-        let length = Int(xmlStrlen(name))
-        guard length <= 10 else { return .inline }
-        let string = name.withMemoryRebound(to: UInt8.self, capacity: length) {
-            String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
-        }
-        if string == "br" { return .lineBreak }
-        if blocks.contains(string) { return .block }
-        if skipped.contains(string) { return .skip }
-        return .inline
+        guard let name, let key = NameKey(name) else { return .inline }
+        return kinds[key] ?? .inline
     }
 
+    /// An element name of at most 16 bytes packed into two integers, so telling its
+    /// kind costs one small hash, not a Swift string.
+    private struct NameKey: Hashable {
+        var head: UInt64 = 0
+        var tail: UInt64 = 0
+
+        init?(_ name: UnsafePointer<xmlChar>) {
+            var i = 0
+            while name[i] != 0 {
+                guard i < 16 else { return nil }
+                if i < 8 {
+                    head |= UInt64(name[i]) << UInt64(8 * i)
+                } else {
+                    tail |= UInt64(name[i]) << UInt64(8 * (i - 8))
+                }
+                i += 1
+            }
+        }
+
+        init(_ name: String) {
+            for (i, byte) in name.utf8.enumerated() {
+                if i < 8 {
+                    head |= UInt64(byte) << UInt64(8 * i)
+                } else {
+                    tail |= UInt64(byte) << UInt64(8 * (i - 8))
+                }
+            }
+        }
+    }
+
+    private static let kinds: [NameKey: Kind] = {
+        var table: [NameKey: Kind] = [NameKey("br"): .lineBreak]
+        for name in skipped { table[NameKey(name)] = .skip }
+        for name in blocks { table[NameKey(name)] = .block }
+        return table
+    }()
+
     /// Collapses whitespace (ASCII whitespace and U+00A0) within lines, trims lines,
-    /// and drops empty ones.
-    static func normalise(_ raw: [UInt8]) -> String {
+    /// and drops empty ones; the lines are joined with `lineBreak`.
+    static func normalise(_ raw: [UInt8], lineBreak: UInt8 = 10) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(raw.count)
         var line: [UInt8] = []
         var pendingSpace = false
         func flushLine() {
             if !line.isEmpty {
-                if !out.isEmpty { out.append(10) }
+                if !out.isEmpty { out.append(lineBreak) }
                 out.append(contentsOf: line)
                 line.removeAll(keepingCapacity: true)
             }

@@ -243,3 +243,42 @@ private func text(_ doc: HTMLDocument, _ xpath: String) throws -> String {
         #expect(text[...].trimmingWhiteSpace() == text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }
+
+@Suite struct ByteLevelReadersTests {
+    /// `UTF8Validator.isValid` agrees with the standard library's validation on seeded
+    /// random byte strings, mostly ASCII with UTF-8 sequences, broken ones among them.
+    @Test func utf8ValidationAgreesWithTheStandardLibrary() {
+        var generator = SplitMix64(seed: 7)
+        let pieces: [[UInt8]] = [
+            Array("plain ascii text ".utf8), Array("é".utf8), Array("€".utf8), Array("😀".utf8), [0xC3], [0xE2, 0x82],
+            [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xF4, 0x90, 0x80, 0x80], [0x80], Array("abcdefgh".utf8),
+        ]
+        for _ in 0..<2000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(generator.next() % 12) { bytes += pieces[Int(generator.next() % UInt64(pieces.count))] }
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            #expect(bytes.withUnsafeBytes { UTF8Validator.isValid($0) } == expected, "\(bytes)")
+        }
+    }
+
+    @Test func lowercasedAttributeIsTheAttributeLowercased() throws {
+        let doc = try parse("<p id='A' class='Comment BY-User &amp; x'>1</p><p id='b' class='ÉTÉ Été'>2</p><p>3</p>")
+        for node in doc.nodes(try XPathExpression("//p")) {
+            #expect(node.lowercasedAttribute("class") == node.attribute("class")?.lowercased())
+            #expect(node.lowercasedAttribute("id") == node.attribute("id")?.lowercased())
+        }
+    }
+}
+
+/// A small seeded generator (SplitMix64), so the random cases are the same on every run.
+private struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
