@@ -15,7 +15,8 @@ struct ReplayMarkers {
     var present = false
 
     init(_ page: PageWindow) {
-        if let start = page.end(of: "__wm.wombat(") {
+        let wombat = page.end(of: "__wm.wombat(")
+        if let start = wombat {
             let arguments = page.arguments(from: start)
             script.url = arguments.first.flatMap(Self.absoluteURL)
             let epoch = arguments.count > 5 ? Int64(arguments[5]).flatMap { CivilTime(unixSeconds: $0) } : nil
@@ -27,7 +28,8 @@ struct ReplayMarkers {
         {
             toolbar = (replay.original, CivilTime(stamp: replay.timestamp))
         }
-        if toolbar.url == nil, let start = page.end(of: "__wm.bt(") {
+        let bt = toolbar.url == nil ? page.end(of: "__wm.bt(") : nil
+        if let start = bt {
             let arguments = page.arguments(from: start)
             if let stamp = arguments.firstIndex(where: { Self.stamp($0) != nil }), stamp > 0 {
                 toolbar = (Self.absoluteURL(arguments[stamp - 1]), Self.stamp(arguments[stamp]))
@@ -43,17 +45,17 @@ struct ReplayMarkers {
         {
             trailer = MarkerDate.waybackTrailer(text)
         }
-        if let start = page.end(of: "sWayBackCGI"), let slash = page.end(of: "/web/", from: start), slash - start < 80 {
+        let cgiMarker = page.end(of: "sWayBackCGI")
+        if let start = cgiMarker, let slash = page.end(of: "/web/", from: start), slash - start < 80 {
             let digits = page.bytes[slash...].prefix { (0x30...0x39).contains($0) }
             cgi = CivilTime(stamp: String(decoding: digits, as: UTF8.self))
         }
+        // Markers already searched for are not searched again.
         present =
-            script.url != nil || toolbar.url != nil || trailer != nil || cgi != nil
-            || [
-                "__wm.wombat(", "__wm.bt(", "BEGIN WAYBACK TOOLBAR INSERT", "wm-ipp-base", "sWayBackCGI",
-                "_____WB$wombat$assign$function_____",
-            ]
-            .contains { page.index(of: $0) != nil }
+            script.url != nil || toolbar.url != nil || trailer != nil || cgi != nil || wombat != nil
+            || bt != nil || cgiMarker != nil
+            || ["BEGIN WAYBACK TOOLBAR INSERT", "wm-ipp-base", "_____WB$wombat$assign$function_____"]
+                .contains { page.index(of: $0) != nil }
     }
 
     /// A 14-digit stamp.

@@ -199,28 +199,20 @@ final class PageBytes {
     }
 
     /// Whether the page holds `needle`; `true` when it cannot be searched (UTF-16).
+    /// Answers are remembered: profiles share many of their byte strings.
     func contains(_ needle: String) -> Bool {
         guard let bytes else { return true }
+        if let hit = known[needle] { return hit }
         var needle = needle
         let possible = needle.withUTF8 { n in
             grams.withUnsafeBufferPointer { threadminer_grams_may_contain($0.baseAddress, n.baseAddress, n.count) != 0 }
         }
-        return possible && ThreadExtractor.contains(bytes, needle)
+        let hit = possible && ThreadExtractor.contains(bytes, needle)
+        known[needle] = hit
+        return hit
     }
 
-    func mayMatch(_ query: Query) -> Bool {
-        guard bytes != nil else { return true }
-        for literal in query.literals {
-            if let hit = known[literal] {
-                if !hit { return false }
-                continue
-            }
-            let hit = contains(literal)
-            known[literal] = hit
-            if !hit { return false }
-        }
-        return true
-    }
+    func mayMatch(_ query: Query) -> Bool { query.literals.allSatisfy(contains) }
 }
 
 /// A ``FieldRule`` with its XPath and regex compiled.

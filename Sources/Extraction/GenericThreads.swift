@@ -121,8 +121,8 @@ private struct GenericScan {
         var lastChild = [Int](repeating: -1, count: count)
         for i in 0..<count {
             let node = table.nodes[i]
-            let classes = node.attribute("class").map(Self.words) ?? []
-            let words = (node.attribute("id").map(Self.words) ?? []) + classes
+            let classes = node.lowercasedAttribute("class").map(Self.words) ?? []
+            let words = (node.lowercasedAttribute("id").map(Self.words) ?? []) + classes
             tokens.append(words)
             kinds.append(classes.first { !$0.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } })
             let parent = table.parents[i]
@@ -553,11 +553,11 @@ private struct GenericScan {
     /// a day and a month (a year is often left out: "Monday July 23, @10:27PM"), else
     /// a relative date ("3 days ago"). A time of day alone is not enough.
     func dateText(_ text: String) -> String? {
-        guard text.utf8.count <= 160, text.contains(where: \.isNumber) else { return nil }
+        guard text.utf8.count <= 160, Self.hasNumber(text) else { return nil }
         let segments = text.unicodeScalars.split(omittingEmptySubsequences: false) { Self.separators.contains($0) }
             .map { Substring($0).trimmingBlanks() }.filter { !$0.isEmpty }
         // Any day/month order will do to tell a date; the page's order is applied later.
-        for segment in segments where segment.contains(where: \.isNumber) {
+        for segment in segments where Self.hasNumber(segment) {
             if let parsed = dates.parse(segment, order: .dayFirst), parsed.month != nil, parsed.day != nil {
                 return segment
             }
@@ -566,6 +566,17 @@ private struct GenericScan {
     }
 
     private static let separators: Set<Unicode.Scalar> = ["|", "·", "•"]
+
+    /// `text.contains(where: \.isNumber)`, answered from the bytes when they hold an ASCII
+    /// digit or are all ASCII.
+    static func hasNumber(_ text: String) -> Bool {
+        var ascii = true
+        for byte in text.utf8 {
+            if byte >= 0x30 && byte <= 0x39 { return true }
+            if byte >= 0x80 { ascii = false }
+        }
+        return !ascii && text.contains(where: \.isNumber)
+    }
     private static let relative = try! NSRegularExpression(
         pattern:
             #"\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|\bvor\s+\d+\s+(?:minuten|stunden|tagen|wochen|monaten|jahren)\b|\bil y a\s+\d+"#,
@@ -717,12 +728,11 @@ private struct GenericScan {
 
     // MARK: Tokens
 
-    /// Lower-cased words of an attribute value.
+    /// Words of a lower-cased attribute value.
     private static func words(_ value: String) -> [Substring] {
         guard !value.isEmpty else { return [] }
         // Split on ASCII whitespace bytes: a Character split is several times slower.
-        return value.lowercased().utf8.split { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-            .map { Substring($0) }
+        return value.utf8.split { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }.map { Substring($0) }
     }
 
     /// Byte search in a token (glibc `memmem`; Foundation's `contains` is far slower).
@@ -733,47 +743,84 @@ private struct GenericScan {
         } ?? token.contains(needle)
     }
 
-    private static let hints = [
+    private static let hints = NeedleList([
         "comment", "kommentar", "commentaire", "comentario", "comentário", "commento", "reactie", "discussion",
         "responses", "reply", "replies",
-    ]
-    private static let notHints = [
+    ])
+    private static let notHints = NeedleList([
         "form", "respond", "link", "count", "feed", "closed", "open", "nocomment", "no-comment", "rss",
-    ]
-    private static let containers = [
+    ])
+    private static let containers = NeedleList([
         "comments", "commentlist", "comment-list", "comment_list", "commentlisting", "responses", "discussion",
         "kommentare", "commentaires", "comentarios", "comentários", "commenti", "reacties",
-    ]
+    ])
 
     static func isHint(_ token: Substring) -> Bool {
         // WordPress post classes name categories and tags: `category-for-discussion`.
         guard !token.hasPrefix("category-"), !token.hasPrefix("tag-") else { return false }
-        return hints.contains { has(token, $0) } && !notHints.contains { has(token, $0) }
+        return hints.occurs(in: token) && !notHints.occurs(in: token)
     }
 
     static func isContainer(_ token: Substring) -> Bool { isHint(token) && isContainerWord(token) }
 
     /// A token holding a comment-list word (`commentlist`, `kommentare`); a container
     /// when it is a hint too.
-    static func isContainerWord(_ token: Substring) -> Bool { containers.contains { has(token, $0) } }
+    static func isContainerWord(_ token: Substring) -> Bool { containers.occurs(in: token) }
 
     static let excludedTags: Set<String> = ["nav", "aside", "footer", "header", "form", "menu", "select"]
 
-    private static let excludedParts = [
+    private static let excludedParts = NeedleList([
         "sidebar", "widget", "menu", "navbar", "navigation", "breadcrumb", "footer", "masthead", "related",
         "recent", "popular", "latest", "archive", "blogroll", "tagcloud", "pingback", "trackback", "respond",
         "commentform", "comment-form",
-    ]
+    ])
 
     static func isExcludedToken(_ token: Substring) -> Bool {
-        excludedParts.contains { has(token, $0) } || token == "nav" || token.hasPrefix("nav-")
+        excludedParts.occurs(in: token) || token == "nav" || token.hasPrefix("nav-")
             || token.hasPrefix("nav_") || token == "header" || token.hasPrefix("header")
             || token.hasPrefix("site-header")
     }
 
     static func isAuthorToken(_ token: Substring) -> Bool {
-        guard !has(token, "avatar"), !has(token, "date"), !has(token, "time") else { return false }
-        return ["author", "name", "user", "nick", "commenter", "poster"].contains { has(token, $0) }
-            || token == "fn" || token == "by"
+        guard !notAuthorWords.occurs(in: token) else { return false }
+        return authorWords.occurs(in: token) || token == "fn" || token == "by"
+    }
+
+    private static let notAuthorWords = NeedleList(["avatar", "date", "time"])
+    private static let authorWords = NeedleList(["author", "name", "user", "nick", "commenter", "poster"])
+}
+
+/// A fixed list of strings searched for in short tokens (class names, ids) in one pass
+/// over the token's bytes: only positions whose byte starts some needle are compared.
+struct NeedleList: Sendable {
+    private let needles: [[UInt8]]
+    /// Bit `b` set when some needle starts with byte `b`.
+    private let firstBytes: [UInt64]
+
+    init(_ needles: [String]) {
+        self.needles = needles.map { Array($0.utf8) }.filter { !$0.isEmpty }
+        var bits = [UInt64](repeating: 0, count: 4)
+        for needle in self.needles { bits[Int(needle[0] >> 6)] |= 1 << UInt64(needle[0] & 63) }
+        firstBytes = bits
+    }
+
+    /// Whether any needle occurs in `token`.
+    func occurs(in token: Substring) -> Bool {
+        if let found = token.utf8.withContiguousStorageIfAvailable({ search($0) }) { return found }
+        return Array(token.utf8).withUnsafeBufferPointer { search($0) }
+    }
+
+    private func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        firstBytes.withUnsafeBufferPointer { first in
+            for start in bytes.indices where first[Int(bytes[start] >> 6)] & (1 << UInt64(bytes[start] & 63)) != 0 {
+                let room = bytes.count - start
+                for needle in needles where needle.count <= room && needle[0] == bytes[start] {
+                    var k = 1
+                    while k < needle.count, needle[k] == bytes[start + k] { k += 1 }
+                    if k == needle.count { return true }
+                }
+            }
+            return false
+        }
     }
 }

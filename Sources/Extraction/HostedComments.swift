@@ -48,7 +48,7 @@ struct HostedComments {
         ]
         // Fixed expressions: a failure is a bug here, not bad input.
         services = table.map { name, needles, xpath in
-            Service(name: name, needles: needles, confirm: try! XPathExpression(xpath))
+            Service(name: name, needles: needles, confirm: try! XPathExpression(Query.optimized(xpath)))
         }
     }
 

@@ -64,10 +64,10 @@ public struct LocaleStrings: Sendable {
 
     /// `text` without an "awaiting moderation" sentence, and whether one was found.
     public func strippingPending(from text: String) -> (text: String, pending: Bool) {
+        guard mayHoldPending(text) else { return (text, false) }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
         var kept: [Substring] = []
         var found = false
-        guard mayHoldPending(text) else { return (text, false) }
         // Only a line's two ends can hold a sentence: fold those, not whole paragraphs.
         let reach = 2 * pendingLength + 16
         for line in lines {
