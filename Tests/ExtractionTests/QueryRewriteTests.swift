@@ -50,6 +50,20 @@ import Testing
         #expect(Query.classTests(source) == expected)
     }
 
+    @Test(arguments: [
+        (
+            "//li[starts-with(@id,'comment-') and string-length(@id)>8 and translate(substring(@id,9),'0123456789','')='']",
+            "//li[numbered-id('comment-')]"
+        ),
+        (
+            "//li[starts-with(@id,'c') and string-length(@id)>2 and translate(substring(@id,3),'0123456789','')='']",
+            "//li[starts-with(@id,'c') and string-length(@id)>2 and translate(substring(@id,3),'0123456789','')='']"
+        ),
+    ])
+    func numberedIDTest(source: String, expected: String) {
+        #expect(Query.numberedIDTests(source) == expected)
+    }
+
     /// Every XPath of every bundled profile selects the same nodes (or value) in both
     /// forms on every fixture page.
     @Test func bundledProfilesSelectTheSameNodesOnEveryFixture() throws {
