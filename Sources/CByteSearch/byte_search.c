@@ -22,9 +22,14 @@ static inline uint32_t gram_hash(const unsigned char *p) {
 
 void threadminer_grams_build(uint64_t *bits, const void *haystack, size_t haystack_length) {
     memset(bits, 0, THREADMINER_GRAM_WORDS * sizeof(uint64_t));
+    if (haystack_length < 3) return;
     const unsigned char *p = haystack;
-    for (size_t i = 0; i + 3 <= haystack_length; i++) {
-        uint32_t h = gram_hash(p + i);
+    /* The same sequences as gram_hash reads, kept in a rolling register: the bytes at
+       i-2, i-1, i in bits 0-7, 8-15 and 16-23. */
+    uint32_t v = ((uint32_t)p[0] << 8) | ((uint32_t)p[1] << 16);
+    for (size_t i = 2; i < haystack_length; i++) {
+        v = (v >> 8) | ((uint32_t)p[i] << 16);
+        uint32_t h = (v * 2654435761u) >> (32 - THREADMINER_GRAM_BITS);
         bits[h >> 6] |= (uint64_t)1 << (h & 63);
     }
 }
