@@ -181,7 +181,7 @@ struct Query {
 
     private static let attributeLiteral = try! NSRegularExpression(
         pattern:
-            #"(?:(?:contains|starts-with)\(@(?:class|id|name|property|rel|itemprop|href|src|content),\s*'([^']+)'\)|@(?:class|id|name|property|rel|itemprop)\s*=\s*'([^']+)')"#
+            #"(?:(?:contains|starts-with)\(@(?:class|id|name|property|rel|itemprop|href|src|content),\s*'([^']+)'\)|@(?:class|id|name|property|rel|itemprop)\s*=\s*'([^']+)'|(?:has-class|numbered-id)\(\s*'([^']+)'\))"#
     )
 
     /// Literals that appear verbatim in any page the expression can match. Those
@@ -191,7 +191,7 @@ struct Query {
         guard !source.contains(" or "), !source.contains("|"), !source.contains("not(") else { return [] }
         let ns = source as NSString
         return attributeLiteral.matches(in: source, range: NSRange(location: 0, length: ns.length)).compactMap { m in
-            for group in 1...2 where m.range(at: group).location != NSNotFound {
+            for group in 1...3 where m.range(at: group).location != NSNotFound {
                 let literal = ns.substring(with: m.range(at: group))
                 let verbatim = literal.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 38 && $0 != 60 && $0 != 34 }
                 return verbatim ? literal : nil

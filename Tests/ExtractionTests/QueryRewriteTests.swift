@@ -64,6 +64,14 @@ import Testing
         #expect(Query.numberedIDTests(source) == expected)
     }
 
+    /// A profile may call the functions itself; their arguments gate the rule like the
+    /// attribute literals they stand for.
+    @Test func functionArgumentsAreRequiredLiterals() {
+        #expect(Query.requiredLiterals("//div[has-class('comment-body')]/p") == ["comment-body"])
+        #expect(Query.requiredLiterals("//li[numbered-id('comment-')][@id='x']") == ["comment-", "x"])
+        #expect(Query.requiredLiterals("//li[has-class('a') or has-class('b')]").isEmpty)
+    }
+
     /// Every XPath of every bundled profile selects the same nodes (or value) in both
     /// forms on every fixture page.
     @Test func bundledProfilesSelectTheSameNodesOnEveryFixture() throws {
