@@ -554,8 +554,10 @@ private struct GenericScan {
     /// a relative date ("3 days ago"). A time of day alone is not enough.
     func dateText(_ text: String) -> String? {
         guard text.utf8.count <= 160, Self.hasNumber(text) else { return nil }
-        let segments = text.unicodeScalars.split(omittingEmptySubsequences: false) { Self.separators.contains($0) }
-            .map { Substring($0).trimmingBlanks() }.filter { !$0.isEmpty }
+        let segments = text.unicodeScalars.split(omittingEmptySubsequences: false) {
+            $0 == "|" || $0 == "·" || $0 == "•"
+        }
+        .map { Substring($0).trimmingBlanks() }.filter { !$0.isEmpty }
         // Any day/month order will do to tell a date; the page's order is applied later.
         for segment in segments where Self.hasNumber(segment) {
             if let parsed = dates.parse(segment, order: .dayFirst), parsed.month != nil, parsed.day != nil {
@@ -564,8 +566,6 @@ private struct GenericScan {
         }
         return segments.first(where: Self.isRelative)
     }
-
-    private static let separators: Set<Unicode.Scalar> = ["|", "·", "•"]
 
     /// `text.contains(where: \.isNumber)`, answered from the bytes when they hold an ASCII
     /// digit or are all ASCII.
@@ -583,8 +583,12 @@ private struct GenericScan {
         options: [.caseInsensitive])
 
     static func isRelative(_ text: String) -> Bool {
-        relative.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        // Every form holds "ago", "vor" or "il y a": most texts are answered without the regex.
+        relativeWords.occurs(in: Substring(text.lowercased()))
+            && relative.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
+
+    private static let relativeWords = NeedleList(["ago", "vor", "il y a"])
 
     private static let actions: Set<String> = [
         "reply", "reply ↓", "reply to this comment", "report", "report abuse", "report comment", "permalink", "link",
@@ -630,22 +634,23 @@ private struct GenericScan {
     /// number, with an action word among them or a control (icon link, button) in it.
     static func isToolbar(_ text: String, hasControl: Bool) -> Bool {
         guard text.utf8.count <= 160 else { return false }
-        let words = Self.letterRuns(LocaleStrings.fold(text))
-        guard !words.isEmpty else { return false }
+        var words = 0
         var action = false
-        for word in words {
-            if word.allSatisfy(\.isNumber) || toolbarFillers.contains(word) { continue }
+        let allToolbar = Self.forEachLetterRun(in: LocaleStrings.fold(text)) { word in
+            words += 1
+            if word.allSatisfy(\.isNumber) || toolbarFillers.contains(word) { return true }
             guard toolbarWords.contains(word) else { return false }
             action = true
+            return true
         }
-        return action || hasControl
+        return allToolbar && words > 0 && (action || hasControl)
     }
 
-    /// The runs of letters and digits in `text`, as `split { !$0.isLetter && !$0.isNumber }`
-    /// on its characters gives them, read scalar by scalar: a combining mark stays with the
-    /// scalar before it.
-    static func letterRuns(_ text: String) -> [String] {
-        var runs: [String] = []
+    /// Calls `body` with each run of letters and digits in `text`, as `split { !$0.isLetter
+    /// && !$0.isNumber }` on its characters gives them, read scalar by scalar (a combining
+    /// mark stays with the scalar before it), until `body` returns `false`.
+    /// - Returns: `false` when `body` stopped the walk.
+    static func forEachLetterRun(in text: String, _ body: (String) -> Bool) -> Bool {
         var run: [UInt8] = []
         var inRun = false
         for scalar in text.unicodeScalars {
@@ -663,19 +668,40 @@ private struct GenericScan {
             if inWord {
                 UTF8.encode(scalar) { run.append($0) }
             } else if inRun {
-                runs.append(String(decoding: run, as: UTF8.self))
+                guard body(String(decoding: run, as: UTF8.self)) else { return false }
                 run.removeAll(keepingCapacity: true)
             }
             inRun = inWord
         }
-        if inRun { runs.append(String(decoding: run, as: UTF8.self)) }
-        return runs
+        return inRun ? body(String(decoding: run, as: UTF8.self)) : true
     }
 
+    /// The words ``leadIn`` can start with: a text starting with none of them is not searched.
+    private static let leadWords = [
+        "posted", "written", "submitted", "comment", "geschrieben", "publié", "publicado", "inviato", "geplaatst",
+        "by", "von", "par", "por", "da", "door",
+    ]
     private static let leadIn = try! NSRegularExpression(
         pattern:
             #"^(?:(?:posted|written|submitted|comment(?:ed)?|geschrieben|publié|publicado|inviato|geplaatst)\s+)?(?:by|von|par|por|da|door)\s*:?\s+"#,
         options: [.caseInsensitive])
+    /// Words that end a byline before the comment ("X says:"), as ``tailOff`` lists them.
+    private static let tailWords = [
+        "says", "said", "wrote", "writes", "schreibt", "schrieb", "meint", "sagt", "dit", "a dit", "a écrit",
+        "escribió", "dijo", "disse", "scrive", "ha scritto", "schreef", "zegt",
+    ]
+
+    /// `text` without a ``tailOff`` tail ("says:", a trailing `:` or `|`). The regex runs
+    /// only when the text's end can hold one: on a long text it costs far more than the test.
+    static func removingTail(_ text: String) -> String {
+        let end = text.trimming(WhiteSpace.isWhiteSpace).lowercased()
+        guard let last = end.last,
+            [":", ",", "|", ".", "…"].contains(last) || tailWords.contains(where: end.hasSuffix)
+        else { return text }
+        return tailOff.stringByReplacingMatches(
+            in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "")
+    }
+
     private static let tailOff = try! NSRegularExpression(
         pattern:
             #"\s*(?:says|said|wrote|writes|schreibt|schrieb|meint|sagt|dit|a dit|a écrit|escribió|dijo|disse|scrive|ha scritto|schreef|zegt)\s*(?:\.\.\.|…|:)?\s*$|\s*[:,|]\s*$"#,
@@ -685,8 +711,11 @@ private struct GenericScan {
     /// removed; nil unless one to six words with a letter and no date.
     static func nameLike(_ text: String, dates: DateParser) -> String? {
         var s = text.trimmingWhiteSpace()
-        s = leadIn.stringByReplacingMatches(in: s, range: NSRange(s.startIndex..., in: s), withTemplate: "")
-        s = tailOff.stringByReplacingMatches(in: s, range: NSRange(s.startIndex..., in: s), withTemplate: "")
+        let head = s.prefix(12).lowercased()
+        if leadWords.contains(where: head.hasPrefix) {
+            s = leadIn.stringByReplacingMatches(in: s, range: NSRange(s.startIndex..., in: s), withTemplate: "")
+        }
+        s = Self.removingTail(s)
         s = s.trimmingBlanks()
         let words = s.split(whereSeparator: \.isWhitespace).count
         guard (1...6).contains(words), s.count <= 50, s.contains(where: \.isLetter), !isAction(s),
@@ -716,15 +745,16 @@ private struct GenericScan {
     /// The date text with the author's name and joining words in front of it removed.
     static func trimmingName(_ name: String, from raw: String) -> String {
         guard let range = raw.range(of: name) else { return raw }
-        let rest = raw[range.upperBound...].trimmingCharacters(
-            in: CharacterSet(charactersIn: " |,:-–—·•@").union(.whitespaces))
-        let joined = rest.replacingOccurrences(
-            of: #"^(?:says|said|wrote|on|at|am|le|el)\b\s*:?\s*"#, with: "",
-            options: [.regularExpression, .caseInsensitive])
-        let tail = tailOff.stringByReplacingMatches(
-            in: joined, range: NSRange(joined.startIndex..., in: joined), withTemplate: "")
+        let rest = raw[range.upperBound...].trimming { nameJoiners.contains($0) || WhiteSpace.isBlank($0) }
+        let joined = joiningWord.stringByReplacingMatches(
+            in: rest, range: NSRange(rest.startIndex..., in: rest), withTemplate: "")
+        let tail = removingTail(joined)
         return tail.isEmpty ? raw : tail
     }
+
+    private static let nameJoiners: Set<Unicode.Scalar> = [" ", "|", ",", ":", "-", "–", "—", "·", "•", "@"]
+    private static let joiningWord = try! NSRegularExpression(
+        pattern: #"^(?:says|said|wrote|on|at|am|le|el)\b\s*:?\s*"#, options: [.caseInsensitive])
 
     // MARK: Tokens
 

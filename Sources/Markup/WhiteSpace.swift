@@ -49,4 +49,7 @@ extension Substring {
 
     /// As ``Swift/String/trimmingBlanks()``.
     public func trimmingBlanks() -> String { WhiteSpace.trimming(self, WhiteSpace.isBlank) }
+
+    /// As ``Swift/String/trimming(_:)``.
+    public func trimming(_ trimmed: (Unicode.Scalar) -> Bool) -> String { WhiteSpace.trimming(self, trimmed) }
 }
