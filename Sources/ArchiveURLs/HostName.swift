@@ -27,6 +27,7 @@ enum HostName {
     /// A registered-name host (letters of any script, digits, `-`, `_`, dot-separated
     /// non-empty labels, one trailing dot allowed) or a bracketed IPv6 literal.
     static func isValid(_ host: some StringProtocol) -> Bool {
+        if let ascii = isValidASCII(host.utf8) { return ascii }
         if host.hasPrefix("[") {
             return host.count > 2 && host.hasSuffix("]")
                 && host.dropFirst().dropLast().allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
@@ -37,6 +38,33 @@ enum HostName {
             && labels.allSatisfy { label in
                 !label.isEmpty && label.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
             }
+    }
+
+    /// ``isValid(_:)`` on the bytes of an all-ASCII registered name; `nil` for anything
+    /// else (non-ASCII, or an IPv6 literal), which takes the general path.
+    private static func isValidASCII(_ bytes: some Collection<UInt8>) -> Bool? {
+        guard let first = bytes.first, first != UInt8(ascii: "["), bytes.allSatisfy({ $0 < 0x80 }) else {
+            return bytes.isEmpty ? false : nil
+        }
+        var label = 0
+        var index = 0
+        let last = bytes.count - 1
+        for byte in bytes {
+            defer { index += 1 }
+            if byte == UInt8(ascii: ".") {
+                // One trailing dot is allowed; an empty label anywhere else is not.
+                guard label > 0 else { return false }
+                if index == last { return true }
+                label = 0
+                continue
+            }
+            let valid =
+                (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+            guard valid else { return false }
+            label += 1
+        }
+        return label > 0
     }
 
     /// Splits `host` or `host:port` (also wget's Windows-safe `host+port` when `plusPort`)

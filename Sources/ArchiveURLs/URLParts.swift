@@ -13,65 +13,71 @@ struct URLParts {
     let fragment: Substring?
 
     init?(_ text: String) {
-        let cleaned = Self.cleaned(text)
-        guard let colon = cleaned.firstIndex(of: ":") else { return nil }
-        let scheme = cleaned[..<colon].lowercased()
+        // Every delimiter is ASCII, so the parts are cut on UTF-8 bytes: a Character walk
+        // cost a crawl more than its parsing when run for every link of every page.
+        let b = Self.cleaned(text)
+        guard let colon = b.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let scheme = String(decoding: b[..<colon].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
         guard scheme == "http" || scheme == "https" else { return nil }
-        var rest = cleaned[cleaned.index(after: colon)...]
-        let slashes = rest.prefix { $0 == "/" || $0 == "\\" }
-        guard !slashes.isEmpty else { return nil }
-        rest = rest.dropFirst(slashes.count)
-        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "\\" || $0 == "?" || $0 == "#" } ?? rest.endIndex
-        var authority = rest[..<authorityEnd]
-        var tail = rest[authorityEnd...]
-        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+        func isSlash(_ c: UInt8) -> Bool { c == UInt8(ascii: "/") || c == UInt8(ascii: "\\") }
+        var start = colon + 1
+        while start < b.count, isSlash(b[start]) { start += 1 }
+        guard start > colon + 1 else { return nil }
+        let authorityEnd =
+            b[start...].firstIndex { isSlash($0) || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? b.count
+        var authority = b[start..<authorityEnd]
+        if let at = authority.lastIndex(of: UInt8(ascii: "@")) { authority = authority[(at + 1)...] }
 
         var host = authority
-        var portText: Substring = ""
-        if authority.hasPrefix("[") {
-            guard let close = authority.firstIndex(of: "]") else { return nil }
+        var portBytes = b[authorityEnd..<authorityEnd]
+        if authority.first == UInt8(ascii: "[") {
+            guard let close = authority.firstIndex(of: UInt8(ascii: "]")) else { return nil }
             host = authority[...close]
-            let after = authority[authority.index(after: close)...]
-            guard after.isEmpty || after.hasPrefix(":") else { return nil }
-            portText = after.dropFirst()
-        } else if let colon = authority.lastIndex(of: ":") {
+            let after = authority[(close + 1)...]
+            guard after.isEmpty || after.first == UInt8(ascii: ":") else { return nil }
+            portBytes = after.dropFirst()
+        } else if let colon = authority.lastIndex(of: UInt8(ascii: ":")) {
             host = authority[..<colon]
-            portText = authority[authority.index(after: colon)...]
+            portBytes = authority[(colon + 1)...]
         }
-        guard HostName.isValid(host) else { return nil }
-        if portText.isEmpty {
+        let hostText = Substring(String(decoding: host, as: UTF8.self))
+        guard HostName.isValid(hostText) else { return nil }
+        if portBytes.isEmpty {
             port = nil
         } else {
-            guard portText.count <= 5, portText.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(portText),
-                number <= 65_535
+            guard portBytes.count <= 5, portBytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+                let number = Int(String(decoding: portBytes, as: UTF8.self)), number <= 65_535
             else { return nil }
             port = number
         }
 
-        if let hash = tail.firstIndex(of: "#") {
-            fragment = tail[tail.index(after: hash)...]
+        var tail = b[authorityEnd...]
+        if let hash = tail.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = Substring(String(decoding: tail[(hash + 1)...], as: UTF8.self))
             tail = tail[..<hash]
         } else {
             fragment = nil
         }
-        if let mark = tail.firstIndex(of: "?") {
-            query = tail[tail.index(after: mark)...]
+        if let mark = tail.firstIndex(of: UInt8(ascii: "?")) {
+            query = Substring(String(decoding: tail[(mark + 1)...], as: UTF8.self))
             tail = tail[..<mark]
         } else {
             query = nil
         }
         self.scheme = scheme
-        self.host = host
-        self.path = tail.contains("\\") ? Substring(String(tail.map { $0 == "\\" ? "/" : $0 })) : tail
+        self.host = hostText
+        self.path = Substring(
+            String(decoding: tail.map { $0 == UInt8(ascii: "\\") ? UInt8(ascii: "/") : $0 }, as: UTF8.self))
     }
 
-    /// `text` without tabs and line breaks, and without spaces and controls at either end.
-    static func cleaned(_ text: String) -> Substring {
-        let scalars = text.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }
-        var cleaned = String(String.UnicodeScalarView(scalars))[...]
-        while let first = cleaned.unicodeScalars.first, first.value <= 0x20 { cleaned.removeFirst() }
-        while let last = cleaned.unicodeScalars.last, last.value <= 0x20 { cleaned.removeLast() }
-        return cleaned
+    /// `text`'s UTF-8 without tabs and line breaks, and without spaces and controls at
+    /// either end.
+    static func cleaned(_ text: String) -> [UInt8] {
+        var bytes = text.utf8.filter { $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+        while let last = bytes.last, last <= 0x20 { bytes.removeLast() }
+        let lead = bytes.prefix { $0 <= 0x20 }.count
+        if lead > 0 { bytes.removeFirst(lead) }
+        return bytes
     }
 
     /// 80 for `http`, 443 for `https`.

@@ -23,7 +23,11 @@ public struct WaybackURL: Sendable, Hashable {
 
     /// `nil` when `link` is not a replay URL of a form above or its original is no URL.
     public init?(_ link: String, collection: String? = nil) {
-        guard let replay = Self.replayPath(URLParts.cleaned(link), collection: collection) else { return nil }
+        let bytes = URLParts.cleaned(link)
+        // Without a collection every form holds `/web/`: most links are answered here.
+        guard collection != nil || Self.holdsWebSegment(bytes),
+            let replay = Self.replayPath(Substring(String(decoding: bytes, as: UTF8.self)), collection: collection)
+        else { return nil }
         let digits = replay.prefix { $0.isASCII && $0.isNumber }
         guard (1...14).contains(digits.count) else { return nil }
         var rest = replay.dropFirst(digits.count)
@@ -87,6 +91,19 @@ public struct WaybackURL: Sendable, Hashable {
         let hostEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
         guard HostName.hostAndPort(rest[..<hostEnd]) != nil else { return nil }
         return "http://\(rest)"
+    }
+
+    /// Whether `/web/` occurs in `bytes`, ASCII case-insensitively.
+    private static func holdsWebSegment(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 5 else { return false }
+        for i in 0...(bytes.count - 5) where bytes[i] == UInt8(ascii: "/") && bytes[i + 4] == UInt8(ascii: "/") {
+            if asciiLower(bytes[i + 1]) == UInt8(ascii: "w"), asciiLower(bytes[i + 2]) == UInt8(ascii: "e"),
+                asciiLower(bytes[i + 3]) == UInt8(ascii: "b")
+            {
+                return true
+            }
+        }
+        return false
     }
 
     /// `text` without `prefix`, compared ASCII case-insensitively.

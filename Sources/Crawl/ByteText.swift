@@ -12,4 +12,16 @@ enum ByteText {
             needle.withUTF8 { n in threadminer_contains(t.baseAddress, t.count, n.baseAddress, n.count) != 0 }
         }
     }
+
+    /// The index in `bytes` where `needle` first starts.
+    static func firstIndex(of needle: String, in bytes: ArraySlice<UInt8>) -> Int? {
+        let pattern = Array(needle.utf8)
+        guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
+        var at = bytes.startIndex
+        while at <= bytes.endIndex - pattern.count {
+            if bytes[at] == pattern[0], bytes[at..<(at + pattern.count)].elementsEqual(pattern) { return at }
+            at += 1
+        }
+        return nil
+    }
 }

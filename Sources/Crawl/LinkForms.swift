@@ -53,8 +53,12 @@ enum LinkForms {
 
     /// Whether an absolute link's host is `host` (case and a `www.` aside), by string tests.
     private static func sameHost(_ href: String, _ host: String) -> Bool {
-        guard let scheme = href.firstRange(of: "://") else { return false }
-        var name = href[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }.lowercased()
+        let bytes = Array(href.utf8)
+        guard let scheme = ByteText.firstIndex(of: "://", in: bytes[...]) else { return false }
+        let authority = bytes[(scheme + 3)...].prefix {
+            $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") && $0 != UInt8(ascii: ":")
+        }
+        var name = String(decoding: authority, as: UTF8.self).lowercased()
         if name.hasPrefix("www.") { name.removeFirst(4) }
         // Blogger's country domains (x.blogspot.de) fold to .blogspot.com: ask the full rules.
         return name == host || ByteText.contains(name, ".blogspot.") && CanonicalURL.host(href) == host

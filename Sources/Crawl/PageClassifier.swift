@@ -49,7 +49,7 @@ public enum PageClassifier {
         {
             return .feed
         }
-        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
+        let segments = path.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
         if segments.contains(where: { $0.hasPrefix("comment-page-") && digits($0.dropFirst(13)) })
             || ByteText.contains(query, "cpage=") || ByteText.contains(query, "showcomment=")
             || ByteText.contains(query, "commentpage=")
@@ -67,7 +67,8 @@ public enum PageClassifier {
             if slugs.count == 1, let slug = slugs.first, !(slug.hasSuffix("_archive.html")) { return .post }
             if slugs.isEmpty { return .index }
         }
-        if query.split(separator: "&").contains(where: { $0.hasPrefix("p=") && digits($0.dropFirst(2)) }) {
+        let fields = query.utf8.split(separator: UInt8(ascii: "&")).map { Substring($0) }
+        if fields.contains(where: { $0.hasPrefix("p=") && digits($0.dropFirst(2)) }) {
             return .post
         }
         if segments.isEmpty || path.hasPrefix("/search") || ByteText.contains(path, "/label/")
@@ -84,17 +85,23 @@ public enum PageClassifier {
 
     /// Lower-cased path and query of an absolute or host-relative URL, fragment dropped.
     static func pathAndQuery(_ url: String) -> (path: String, query: String) {
-        var rest = Substring(url)
-        if let scheme = rest.firstRange(of: "://") {
-            rest = rest[scheme.upperBound...]
-            rest = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }).map { rest[$0...] } ?? ""
+        // Cut on UTF-8 bytes (every delimiter is ASCII): a Character walk over every link
+        // of every page cost more than classifying it.
+        let bytes = Array(url.utf8)
+        var rest = bytes[...]
+        if let scheme = ByteText.firstIndex(of: "://", in: rest) {
+            rest = rest[(scheme + 3)...]
+            rest =
+                rest.firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }
+                .map { rest[$0...] } ?? []
         }
-        if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
-        guard let mark = rest.firstIndex(of: "?") else { return (rest.lowercased(), "") }
-        return (rest[..<mark].lowercased(), rest[rest.index(after: mark)...].lowercased())
+        if let hash = rest.firstIndex(of: UInt8(ascii: "#")) { rest = rest[..<hash] }
+        func lowered(_ part: ArraySlice<UInt8>) -> String { String(decoding: part, as: UTF8.self).lowercased() }
+        guard let mark = rest.firstIndex(of: UInt8(ascii: "?")) else { return (lowered(rest), "") }
+        return (lowered(rest[..<mark]), lowered(rest[(mark + 1)...]))
     }
 
     private static func digits(_ text: Substring) -> Bool {
-        !text.isEmpty && text.allSatisfy(\.isASCII) && text.allSatisfy(\.isNumber)
+        !text.isEmpty && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 }
