@@ -21,6 +21,21 @@ public struct CommentPageLink: Sendable, Hashable {
     /// `commentPage`, `showComment`.
     public init?(_ url: String) {
         guard let form = CanonicalURL.Form(url) else { return nil }
+        self.init(form: form)
+    }
+
+    /// `url`'s ``CanonicalURL`` and the comment page it shows (1 for the post's own page
+    /// and for single-comment views), from one parse of the URL; `nil` when `url` has no
+    /// canonical form.
+    public static func canonicalAndPage(_ url: String) -> (canonical: String, page: Int)? {
+        guard let form = CanonicalURL.Form(url) else { return nil }
+        guard let link = CommentPageLink(form: form), case .page(let number) = link.position else {
+            return (form.text, 1)
+        }
+        return (form.text, number)
+    }
+
+    private init?(form: CanonicalURL.Form) {
         func page(_ key: String) -> Int? {
             guard let value = form.removed[key], value.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
             return Int(value)

@@ -42,9 +42,11 @@ enum LinkForms {
                 let absolute = URL(string: href, relativeTo: base)?.absoluteString
             else { continue }
             let original = WaybackURL.unwrap(absolute)
-            guard CanonicalURL.host(original) == host, let target = Ids.canonicalURL(original) else { continue }
             // A comment page is its post's URL and a page number (the canonical form drops the page).
-            let page = Ids.commentPage(original)
+            guard CanonicalURL.host(original) == host, let view = CommentPageLink.canonicalAndPage(original) else {
+                continue
+            }
+            let (target, page) = view
             guard kind == .post || page > 1, seen.insert(target + "#" + String(page)).inserted else { continue }
             out.append(CaptureLink(target: target, page: page, kind: kind.rawValue))
         }

@@ -40,4 +40,22 @@ import Testing
     func notCommentViews(url: String) {
         #expect(CommentPageLink(url) == nil)
     }
+
+    /// One parse gives what ``CanonicalURL/canonical(_:)`` and ``CommentPageLink`` give
+    /// separately (page 1 for the post and for single-comment views).
+    @Test(arguments: [
+        "http://example.com/2011/07/post-slug/comment-page-3/", "http://example.com/?p=12&cpage=2#comments",
+        "http://blog.blogspot.com/2011/07/post.html?showComment=1311111111111#c123",
+        "https://www.example.com/post-slug/", "http://example.com/post/comment-page-0", "mailto:x@example.com",
+        "http://example.com/post/?replytocom=5",
+    ])
+    func canonicalAndPageAgreeWithTheSeparateAnswers(url: String) {
+        let both = CommentPageLink.canonicalAndPage(url)
+        #expect(both?.canonical == CanonicalURL.canonical(url))
+        if both != nil {
+            let page: Int
+            if case .page(let n) = CommentPageLink(url)?.position { page = n } else { page = 1 }
+            #expect(both?.page == page)
+        }
+    }
 }
