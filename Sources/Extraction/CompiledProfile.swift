@@ -282,6 +282,7 @@ struct CompiledCommentRules {
     let permalink: [CompiledRule]
     let text: [Query]
     let textExclude: [Query]
+    let textBefore: Query?
     let postAuthor: [Query]
     let pending: [Query]
     let removed: [Query]
@@ -308,6 +309,7 @@ struct CompiledCommentRules {
         permalink = try compile(rules.permalink)
         text = try xpaths(rules.text)
         textExclude = try xpaths(rules.textExclude)
+        textBefore = try rules.textBefore.map { try Query($0, profile: profile) }
         postAuthor = try xpaths(rules.postAuthor)
         pending = try xpaths(rules.pending)
         removed = try xpaths(rules.removed)

@@ -74,6 +74,12 @@ public struct CommentRules: Codable, Sendable, Equatable {
     public var text: [String] = []
     /// Nodes left out of the text (bylines, reply links).
     public var textExclude: [String] = []
+    /// For templates whose comments have no element of their own (TypePad's classic
+    /// `<a id="c…">`, paragraphs, then `<p class="posted">` byline): the item is the byline,
+    /// and the text is the siblings before it back to, not including, the nearest one this
+    /// XPath selects from itself (`self::a[numbered-id('c')]`) or an earlier item.
+    /// `text` is then not used.
+    public var textBefore: String?
     /// Any node found marks the comment as written by the post's author.
     public var postAuthor: [String] = []
     /// Any node found marks the comment as pending moderation.
@@ -95,6 +101,7 @@ public struct CommentRules: Codable, Sendable, Equatable {
         case authorURL = "author_url"
         case published, permalink, text
         case textExclude = "text_exclude"
+        case textBefore = "text_before"
         case postAuthor = "post_author"
         case pending, removed, flat, depth
     }
@@ -111,6 +118,7 @@ public struct CommentRules: Codable, Sendable, Equatable {
         permalink = try c.decodeIfPresent([FieldRule].self, forKey: .permalink) ?? []
         text = try c.decodeIfPresent([String].self, forKey: .text) ?? []
         textExclude = try c.decodeIfPresent([String].self, forKey: .textExclude) ?? []
+        textBefore = try c.decodeIfPresent(String.self, forKey: .textBefore)
         postAuthor = try c.decodeIfPresent([String].self, forKey: .postAuthor) ?? []
         pending = try c.decodeIfPresent([String].self, forKey: .pending) ?? []
         removed = try c.decodeIfPresent([String].self, forKey: .removed) ?? []

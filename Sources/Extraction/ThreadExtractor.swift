@@ -434,9 +434,13 @@ public final class ThreadExtractor {
                 list.contains { !owned(FieldReader.nodes($0, in: document, page: page, from: item)).isEmpty }
             }
             var textNodes: [Node] = []
-            for expression in rules.text {
-                textNodes = owned(FieldReader.nodes(expression, in: document, page: page, from: item))
-                if !textNodes.isEmpty { break }
+            if let stop = rules.textBefore {
+                textNodes = Self.siblingsBefore(item, until: stop, items: allItems, document: document)
+            } else {
+                for expression in rules.text {
+                    textNodes = owned(FieldReader.nodes(expression, in: document, page: page, from: item))
+                    if !textNodes.isEmpty { break }
+                }
             }
             let excluded = NodeSet(
                 rules.textExclude.flatMap { owned(FieldReader.nodes($0, in: document, page: page, from: item)) })
@@ -469,6 +473,20 @@ public final class ThreadExtractor {
                     postAuthorMarker: any(rules.postAuthor), anonymousMarker: anonymousMarker))
         }
         return slots.map { $0! }
+    }
+
+    /// The siblings before `item`, in document order, back to (not including) the nearest
+    /// one that `stop` selects from itself or that is another item (``CommentRules/textBefore``).
+    private static func siblingsBefore(_ item: Node, until stop: Query, items: NodeSet, document: HTMLDocument)
+        -> [Node]
+    {
+        var run: [Node] = []
+        var sibling = item.previousSibling
+        while let node = sibling, !items.contains(node), document.nodes(stop.expression, from: node).isEmpty {
+            run.append(node)
+            sibling = node.previousSibling
+        }
+        return run.reversed()
     }
 
     /// Drafts of the generic fallback's blocks: text without bylines and nested blocks.

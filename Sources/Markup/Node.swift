@@ -34,6 +34,11 @@ public struct Node: Hashable, @unchecked Sendable {
         return Node(document: document, pointer: p)
     }
 
+    /// The node just before this one under the same parent (text nodes included), or `nil`.
+    public var previousSibling: Node? {
+        pointer.pointee.prev.map { Node(document: document, pointer: $0) }
+    }
+
     /// The value of attribute `name`, or `nil` when absent.
     public func attribute(_ name: String) -> String? {
         guard isElement, let value = xmlGetProp(pointer, name) else { return nil }
@@ -284,4 +289,7 @@ public final class NodeSet: @unchecked Sendable {
     let pointers: Set<xmlNodePtr>
 
     public init(_ nodes: some Sequence<Node>) { pointers = Set(nodes.lazy.map(\.pointer)) }
+
+    /// Whether `node` is in the set.
+    public func contains(_ node: Node) -> Bool { pointers.contains(node.pointer) }
 }
