@@ -145,6 +145,33 @@ import ThreadModel
         #expect(r.comments[2].text == "Printed this for our team.")
     }
 
+    /// Classic TypePad: no element per comment, only an anchor, paragraphs and a byline.
+    @Test func typePadClassicSiblingRuns() throws {
+        let page = try extractFixture("typepad-classic")
+        let r = page.record
+        #expect(page.profile == "typepad-classic")
+        #expect(r.platform == "typepad")
+        #expect(r.comments.map(\.id) == ["c7310001", "c7310002", "c7310003"])
+        #expect(r.comments.map(\.author) == ["Tobias Gull", "Ines Harrow", "Mara Kelp"])
+        #expect(r.comments.map(\.authorURL) == ["http://gull.example.net/", nil, "http://kelp.example.com/"])
+        #expect(
+            r.comments.map(\.publishedRaw) == [
+                "Mar 3, 2006 10:02:11 AM", "Mar 3, 2006 10:40:59 AM", "Mar 4, 2006 8:00:00 AM",
+            ])
+        #expect(r.comments.map(\.published) == ["2006-03-03T10:02:11", "2006-03-03T10:40:59", "2006-03-04T08:00:00"])
+        #expect(r.comments.map(\.parent) == [nil, nil, nil])
+        #expect(r.post.author == "Ines Harrow")
+        #expect(r.comments.map(\.isPostAuthor) == [false, true, false])
+        #expect(
+            r.comments.map(\.text) == [
+                "1. Which constants did you use?\n2. Did the spring tide come out right?",
+                "The 1952 set, from the harbour office.",
+                "Lovely work.\nPlain text after the paragraph counts too.",
+            ])
+        // The trackback's "Tracked on" byline has no comment anchor before it.
+        #expect(!r.comments.contains { $0.text.contains("slide rule") })
+    }
+
     @Test func movableType4HeaderAndFooter() throws {
         let page = try extractFixture("movabletype-4")
         let r = page.record
