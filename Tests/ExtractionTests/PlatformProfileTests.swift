@@ -172,6 +172,31 @@ import ThreadModel
         #expect(!r.comments.contains { $0.text.contains("slide rule") })
     }
 
+    /// Definition lists under `#comments`: a byline `<dt>`, the text in the next `<dd>`.
+    @Test func definitionListPairsWithNumberedBylines() throws {
+        let page = try extractFixture("dl-pairs-numbered")
+        let r = page.record
+        #expect(page.profile == "dl-pairs")
+        // Neither the classed "Skip to" list nor the trackback list is read.
+        #expect(r.comments.map(\.id) == ["501", "502"])
+        #expect(r.comments.map(\.author) == ["Ada Levers - Swindon UK", "Bert Token"])
+        #expect(r.comments.map(\.published) == ["2012-10-26", "2012-10-27"])
+        #expect(
+            r.comments.map(\.text) == [
+                "Which frame did they use, the 1910 one?", "Yes, the 1910 frame.\nIt was stored in a barn.",
+            ])
+    }
+
+    @Test func definitionListPairsWithSaysBylines() throws {
+        let page = try extractFixture("dl-pairs-says")
+        let r = page.record
+        #expect(page.profile == "dl-pairs")
+        #expect(r.comments.map(\.author) == ["Mike", "Dana"])
+        #expect(r.comments.map(\.authorURL) == [nil, "http://dana.example.com/"])
+        #expect(r.comments.map(\.published) == ["2008-09-15T18:55", "2008-09-16T09:02"])
+        #expect(r.comments.map(\.text) == ["That inspired me to work on it.", "Try it at half speed."])
+    }
+
     @Test func movableType4HeaderAndFooter() throws {
         let page = try extractFixture("movabletype-4")
         let r = page.record
