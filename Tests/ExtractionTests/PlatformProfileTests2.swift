@@ -159,6 +159,24 @@ import ThreadModel
             ])
     }
 
+    /// Livefyre's comments as its script left them in a saved page.
+    @Test func livefyreCopyOfTheStream() throws {
+        let page = try extractFixture("livefyre-static")
+        let r = page.record
+        #expect(page.profile == "livefyre-static")
+        #expect(r.platform == "livefyre")
+        #expect(r.commentsHosted == nil)
+        #expect(r.comments.map(\.id) == ["lf-501", "lf-502"])
+        #expect(r.comments.map(\.author) == ["Wattson", "ohmlaw"])
+        #expect(
+            r.comments.map(\.authorURL) == ["http://voices.example.org/wattson", "http://voices.example.org/ohmlaw"])
+        #expect(r.comments.map(\.parent) == [nil, nil])
+        #expect(
+            r.comments.map(\.text) == [
+                "Who pays for the old debt?\nWe do, every month.", "Read the ruling before you decide.",
+            ])
+    }
+
     @Test func xenforoCommentWidget() throws {
         let page = try extractFixture("xenforo-comments")
         let r = page.record
