@@ -96,15 +96,19 @@ enum Fixture {
         return (records, damage)
     }
 
-    /// Three ordinary records: warcinfo, response, request.
+    /// Three ordinary records: warcinfo, response, request. Their record ids are fixed, so
+    /// the bytes (and their gzip members) are the same on every run.
     static func threeRecords() -> [[UInt8]] {
         [
             warc(
-                type: "warcinfo", uri: nil, contentType: "application/warc-fields",
-                block: Array("software: test\r\n".utf8)),
-            warc(uri: "http://example.com/a", block: http("<html>a</html>")),
+                type: "warcinfo", uri: nil, id: "00000000-0000-4000-8000-000000000001",
+                contentType: "application/warc-fields", block: Array("software: test\r\n".utf8)),
             warc(
-                type: "request", uri: "http://example.com/a", contentType: "application/http; msgtype=request",
+                uri: "http://example.com/a", id: "00000000-0000-4000-8000-000000000002", block: http("<html>a</html>")
+            ),
+            warc(
+                type: "request", uri: "http://example.com/a", id: "00000000-0000-4000-8000-000000000003",
+                contentType: "application/http; msgtype=request",
                 block: Array("GET /a HTTP/1.1\r\nHost: example.com\r\n\r\n".utf8)),
         ]
     }

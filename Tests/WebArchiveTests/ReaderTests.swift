@@ -46,7 +46,13 @@ import Testing
         #expect(entries.first?.type == "warcinfo")
         #expect(entries.last?.offset == members[0].count + cut.count)
         #expect(entries.last?.type == "request")
-        #expect(damage.contains { $0.offset == members[0].count && $0.kind == "corrupt gzip member" })
+        // zlib reads the next member's bytes as more of the cut stream: depending on those
+        // bytes it stops at invalid data ("corrupt") or runs out of input ("truncated").
+        // Either is reported at the cut member, and the record after it still lands.
+        #expect(
+            damage.contains {
+                $0.offset == members[0].count && ["corrupt gzip member", "truncated gzip member"].contains($0.kind)
+            })
     }
 
     @Test func truncatedLastMemberIsReported() throws {
